@@ -1,0 +1,182 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace CertifyTrack.Host.GraphQL.Http;
+
+/// <summary>A request the transport refuses before GraphQL sees it.</summary>
+internal sealed record HttpRequestError(int StatusCode, string Code, string Message);
+
+/// <summary>Reads a GraphQL request from a GET query string or a POST JSON body.</summary>
+internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
+{
+    public (GraphQLRequest? Request, HttpRequestError? Error) ReadGet(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!TrySingle(query, "query", out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' parameter is required.");
+        }
+
+        if (!TrySingle(query, "operationName", out var operationName)
+            || !TrySingle(query, "variables", out var variablesText)
+            || !TrySingle(query, "extensions", out var extensionsText))
+        {
+            return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "Each parameter may be given once.");
+        }
+
+        try
+        {
+            var variables = ParseMap(variablesText, "variables");
+            var extensions = ParseMap(extensionsText, "extensions");
+            return (new GraphQLRequest(text!, NullIfEmpty(operationName), variables, extensions), null);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", ex.Message);
+        }
+    }
+
+    public async Task<(GraphQLRequest? Request, HttpRequestError? Error)> ReadPostAsync(
+        HttpRequest request, long maxBodyBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJsonContentType(request.ContentType))
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "POST requests must have Content-Type: application/json.");
+        }
+
+        if (request.ContentLength > maxBodyBytes)
+        {
+            return TooLarge(maxBodyBytes);
+        }
+
+        var body = await ReadBodyAsync(request.Body, maxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(maxBodyBytes);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return FromJson(json.RootElement);
+        }
+        catch (JsonException)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is not valid JSON.");
+        }
+    }
+
+    private (GraphQLRequest? Request, HttpRequestError? Error) FromJson(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object.");
+        }
+
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(query.GetString()))
+        {
+            return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' member must be a non-empty string.");
+        }
+
+        string? operationName = null;
+        if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
+        {
+            if (name.ValueKind != JsonValueKind.String)
+            {
+                return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "'operationName' must be a string.");
+            }
+
+            operationName = NullIfEmpty(name.GetString());
+        }
+
+        if (!TryMap(root, "variables", out var variables) || !TryMap(root, "extensions", out var extensions))
+        {
+            return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "'variables' and 'extensions' must be JSON objects.");
+        }
+
+        return (new GraphQLRequest(query.GetString()!, operationName, variables, extensions), null);
+    }
+
+    private bool TryMap(JsonElement root, string name, out Inputs? map)
+    {
+        map = null;
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        map = serializer.ReadNode<Inputs>(value);
+        return true;
+    }
+
+    private Inputs? ParseMap(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.Object => serializer.ReadNode<Inputs>(json.RootElement),
+            _ => throw new JsonException($"'{name}' must be a JSON object."),
+        };
+    }
+
+    private static bool IsJsonContentType(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            || !parsed.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = parsed.Charset;
+        return StringSegment.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool TrySingle(IQueryCollection query, string key, out string? value)
+    {
+        var values = query[key];
+        value = values.Count == 0 ? null : values[0];
+        return values.Count <= 1;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static (GraphQLRequest?, HttpRequestError?) TooLarge(long max) =>
+        Fail(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {max} bytes.");
+
+    private static (GraphQLRequest?, HttpRequestError?) Fail(int status, string code, string message) =>
+        (null, new HttpRequestError(status, code, message));
+}

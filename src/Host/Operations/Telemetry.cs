@@ -1,0 +1,30 @@
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CertifyTrack.Host.Operations;
+
+internal static class Telemetry
+{
+    /// <summary>
+    /// Traces for ASP.NET Core, EF Core and GraphQL execution. They leave the process over OTLP
+    /// only when an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or
+    /// <c>OpenTelemetry:Otlp:Endpoint</c>).
+    /// </summary>
+    public static IServiceCollection AddCertifyTrackTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var endpoint = configuration["OpenTelemetry:Otlp:Endpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("certifytrack"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                    .AddEntityFrameworkCoreInstrumentation()
+                    .AddSource("GraphQL");
+                if (!string.IsNullOrWhiteSpace(endpoint))
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                }
+            });
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using CertifyTrack.Host;
+using CertifyTrack.Host.GraphQL;
+using CertifyTrack.Host.Operations;
+using CertifyTrack.Host.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddCertifyTrackPersistence(builder.Configuration)
+    .AddCertifyTrackModules(builder.Configuration)
+    .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
+    .AddCertifyTrackTelemetry(builder.Configuration);
+
+var app = builder.Build();
+
+// Build the schema now: a broken composition (two modules declaring one root field) stops start-up.
+app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
+
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    return 0;
+}
+
+await app.MigrateOnStartAsync();
+app.UseWebSockets();
+app.UseStaticFiles();
+app.MapCertifyTrackHealth();
+app.MapCertifyTrackGraphQL();
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point, visible to the test host.</summary>
+public partial class Program;

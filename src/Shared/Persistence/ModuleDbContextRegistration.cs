@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertifyTrack.Shared.Persistence;
+
+public static class ModuleDbContextRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext as a pooled <see cref="IDbContextFactory{TContext}"/> on the
+    /// configured provider. Each provider has its own migrations, kept beside a small derived
+    /// context type (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>), so module
+    /// code only ever sees <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, IConfiguration configuration, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = DatabaseSettings.From(configuration);
+        return settings.Provider == DatabaseProvider.Sqlite
+            ? services.AddModuleDbContext<TContext, TSqlite>(settings, module)
+            : services.AddModuleDbContext<TContext, TPostgres>(settings, module);
+    }
+
+    /// <summary>Applies the provider, naming convention and per-module history table to options.</summary>
+    public static DbContextOptionsBuilder UseModuleDatabase(
+        this DbContextOptionsBuilder builder, DatabaseSettings settings, string module)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        var historyTable = $"__ef_migrations_history_{module.ToLowerInvariant()}";
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
+        }
+        else
+        {
+            builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
+        }
+
+        return builder.UseSnakeCaseNamingConvention();
+    }
+
+    private static IServiceCollection AddModuleDbContext<TContext, TProviderContext>(
+        this IServiceCollection services, DatabaseSettings settings, string module)
+        where TContext : DbContext
+        where TProviderContext : TContext
+    {
+        services.AddPooledDbContextFactory<TProviderContext>(b => b.UseModuleDatabase(settings, module));
+        services.AddSingleton<IDbContextFactory<TContext>>(
+            sp => new DerivedDbContextFactory<TContext, TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
+        services.AddSingleton(new ModuleDatabase(
+            module,
+            typeof(TProviderContext),
+            sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext()));
+        return services;
+    }
+
+    private sealed class DerivedDbContextFactory<TContext, TProviderContext>(IDbContextFactory<TProviderContext> inner)
+        : IDbContextFactory<TContext>
+        where TContext : DbContext
+        where TProviderContext : TContext
+    {
+        public TContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertifyTrack.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over a test's own database. <see cref="StartKestrelAsync"/> serves it on a
+/// real loopback port for clients outside the process (node suites, Chromium, WebSockets).
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database;
+    private readonly Action<IServiceCollection>? configureServices;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    private TestApp(TestDatabase database, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string?>? settings)
+    {
+        this.database = database;
+        this.configureServices = configureServices;
+        this.settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public TestDatabase Database => database;
+
+    public static async Task<TestApp> StartAsync(
+        string provider = "sqlite",
+        Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        return new TestApp(database, configureServices, settings);
+    }
+
+    /// <summary>Serves the app on a free loopback port and returns its base address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", database.ProviderName);
+        builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
