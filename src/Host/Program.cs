@@ -8,7 +8,8 @@ builder.Services
     .AddCertifyTrackPersistence(builder.Configuration)
     .AddCertifyTrackModules(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
-    .AddCertifyTrackTelemetry(builder.Configuration);
+    .AddCertifyTrackTelemetry(builder.Configuration)
+    .AddAuthentication();
 
 var app = builder.Build();
 
@@ -22,8 +23,9 @@ if (args.Contains("migrate", StringComparer.Ordinal))
 }
 
 await app.MigrateOnStartAsync();
-app.UseWebSockets();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseWebSockets();
 app.MapCertifyTrackHealth();
 app.MapCertifyTrackGraphQL();
 await app.RunAsync();
