@@ -13,8 +13,7 @@ builder.Services
 
 var app = builder.Build();
 
-// Build the schema now: a broken composition (two modules declaring one root field) stops start-up.
-app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
+app.Services.InitializeGraphQLSchema();
 
 if (args.Contains("migrate", StringComparer.Ordinal))
 {

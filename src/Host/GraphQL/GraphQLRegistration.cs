@@ -1,7 +1,10 @@
 using CertifyTrack.Host.GraphQL.Http;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Extensions;
 using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CertifyTrack.Host.GraphQL;
 
@@ -12,6 +15,7 @@ internal static class GraphQLRegistration
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
         var exposeExceptions = configuration.GetValue<bool>($"{GraphQLOptions.Section}:ExposeExceptions") && environment.IsDevelopment();
         services.AddSingleton<IGraphQLModule, NodeFields>();
+        services.TryAddSingleton<TypeExtensionRegistry>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpRequestReader>();
         services.AddSingleton<GraphQLHttpMiddleware>();
@@ -22,6 +26,16 @@ internal static class GraphQLRegistration
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions)
             .UseTelemetry());
         return services;
+    }
+
+    /// <summary>
+    /// Builds the schema at start-up, so that a broken composition (a root field or a type
+    /// extension field declared twice, an extension of a type that is not there) stops the host.
+    /// </summary>
+    public static void InitializeGraphQLSchema(this IServiceProvider services)
+    {
+        services.GetRequiredService<ISchema>().Initialize();
+        services.GetRequiredService<TypeExtensionRegistry>().EnsureAllApplied();
     }
 
     public static IEndpointConventionBuilder MapCertifyTrackGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")

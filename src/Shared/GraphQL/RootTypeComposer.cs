@@ -24,7 +24,8 @@ public static class RootTypeComposer
     private static ObjectGraphType Build(string name, List<IGraphQLModule> modules, Action<IGraphQLModule, ObjectGraphType> contribute)
     {
         var root = new ObjectGraphType { Name = name };
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Expression-declared fields are camel-cased only when the schema is built, so "Name" and "name" collide.
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var module in modules)
         {
             var scratch = new ObjectGraphType { Name = name };

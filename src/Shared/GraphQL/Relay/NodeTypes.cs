@@ -1,0 +1,48 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace CertifyTrack.Shared.GraphQL.Relay;
+
+/// <summary>Helpers that make an object type a Relay node and read typed ids from arguments and inputs.</summary>
+public static class NodeTypes
+{
+    /// <summary>
+    /// Declares <c>id: ID!</c> as the global id of <paramref name="key"/>, implements <c>Node</c>
+    /// and lets <c>node(id:)</c> resolve the type of loaded objects.
+    /// </summary>
+    public static FieldBuilder<TSource, string> NodeId<TSource>(this ObjectGraphType<TSource> type, Func<TSource, long> key)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(key);
+        type.Interface<NodeInterface>();
+        type.IsTypeOf = value => value is TSource;
+        return type.Field<NonNullGraphType<IdGraphType>, string>("id")
+            .Description("The object's global id.")
+            .Resolve(context => GlobalId.Encode(type.Name, key(context.Source)));
+    }
+
+    /// <summary>
+    /// The numeric key of a global id that must name <paramref name="typeName"/>; garbage or an id
+    /// of another type raises a GraphQL error with code <c>INVALID_ID</c>.
+    /// </summary>
+    public static long ParseKey(string? id, string typeName, string argumentName)
+    {
+        if (GlobalId.TryParse(id, out var parsed)
+            && parsed.Value.TypeName == typeName
+            && long.TryParse(parsed.Value.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var key))
+        {
+            return key;
+        }
+
+        throw new ExecutionError($"'{argumentName}' must be the id of a {typeName}; '{id}' is not.") { Code = "INVALID_ID" };
+    }
+
+    /// <summary>Reads argument <paramref name="name"/> as the id of a <paramref name="typeName"/>.</summary>
+    public static long GetIdArgument(this IResolveFieldContext context, string name, string typeName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ParseKey(context.GetArgument<string>(name), typeName, name);
+    }
+}
