@@ -1,0 +1,110 @@
+using System.Net;
+using CertifyTrack.Host.Tests.Infrastructure;
+using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Relay;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertifyTrack.Host.Tests.Conventions;
+
+public sealed class GlobalIdTests
+{
+    private static readonly Dictionary<long, Gadget> Gadgets = new() { [1] = new(1, "lamp"), [2] = new(2, "fan") };
+
+    [Fact]
+    public void Ids_are_opaque_url_safe_and_round_trip()
+    {
+        var id = GlobalId.Encode("Gadget", 42);
+
+        Assert.Matches("^[A-Za-z0-9_-]+$", id);
+        Assert.True(GlobalId.TryParse(id, out var parsed));
+        Assert.Equal(new GlobalId("Gadget", "42"), parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not base64!")]
+    [InlineData("R2FkZ2V0")]          // "Gadget": no key
+    [InlineData("OjQy")]              // ":42": no type
+    [InlineData("__8")]               // invalid UTF-8
+    public void Garbage_does_not_parse(string value) => Assert.False(GlobalId.TryParse(value, out _));
+
+    [Fact]
+    public async Task Node_and_nodes_find_objects_through_the_registry_in_order()
+    {
+        await using var app = await StartAsync();
+        using var client = app.CreateClient();
+        var lamp = GlobalId.Encode("Gadget", 1);
+        var fan = GlobalId.Encode("Gadget", 2);
+        var missing = GlobalId.Encode("Gadget", 99);
+        var unknownType = GlobalId.Encode("Nothing", 1);
+
+        var (response, body) = await client.PostGraphQLAsync(
+            $$$"""{ node(id: "{{{lamp}}}") { id ... on Gadget { label } } nodes(ids: ["{{{fan}}}", "{{{missing}}}", "{{{unknownType}}}", "{{{lamp}}}"]) { id } }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            $$$"""{"data":{"node":{"id":"{{{lamp}}}","label":"lamp"},"nodes":[{"id":"{{{fan}}}"},null,null,{"id":"{{{lamp}}}"}]}}""",
+            body.ToJson());
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("T3RoZXI6MQ")] // "Other:1": an id of another type
+    [InlineData("R2FkZ2V0OmFiYw")] // "Gadget:abc": not a numeric key
+    public async Task A_wrong_or_garbage_id_argument_is_a_clear_error_not_a_crash(string id)
+    {
+        await using var app = await StartAsync();
+        using var client = app.CreateClient();
+
+        var (response, body) = await client.PostGraphQLAsync($$"""{ gadget(id: "{{id}}") { label } }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = body["errors"]![0]!;
+        Assert.Equal("INVALID_ID", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal($"'id' must be the id of a Gadget; '{id}' is not.", error["message"]!.GetValue<string>());
+        Assert.Equal("""{"gadget":null}""", body["data"].ToJson());
+    }
+
+    [Fact]
+    public async Task Garbage_in_node_is_a_clear_error()
+    {
+        await using var app = await StartAsync();
+        using var client = app.CreateClient();
+
+        var (_, body) = await client.PostGraphQLAsync("""{ node(id: "%%%") { id } }""");
+
+        Assert.Equal("INVALID_ID", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    private static Task<TestApp> StartAsync() => TestApp.StartAsync(configureServices: s =>
+    {
+        s.AddSingleton<IGraphQLModule, GadgetModule>();
+        s.AddSingleton(new NodeRegistration("Gadget", (_, keys, _) => Task.FromResult<IReadOnlyDictionary<string, object>>(
+            keys.Where(k => long.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var n) && Gadgets.ContainsKey(n)).ToDictionary(k => k, k => (object)Gadgets[long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)]))));
+    });
+
+    internal sealed record Gadget(long Id, string Label);
+
+    internal sealed class GadgetType : ObjectGraphType<Gadget>
+    {
+        public GadgetType()
+        {
+            Name = "Gadget";
+            this.NodeId(g => g.Id).AllowAnonymous();
+            Field(g => g.Label).AllowAnonymous();
+        }
+    }
+
+    internal sealed class GadgetModule : IGraphQLModule
+    {
+        public string Name => "Gadgets";
+
+        public void AddQueryFields(ObjectGraphType query) =>
+            query.Field<GadgetType>("gadget")
+                .Argument<NonNullGraphType<IdGraphType>>("id")
+                .Resolve(c => Gadgets.GetValueOrDefault(c.GetIdArgument("id", "Gadget")))
+                .AllowAnonymous();
+    }
+}
