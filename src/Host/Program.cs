@@ -1,4 +1,5 @@
 using CertifyTrack.Host;
+using CertifyTrack.Host.Events;
 using CertifyTrack.Host.GraphQL;
 using CertifyTrack.Host.Operations;
 using CertifyTrack.Host.Persistence;
@@ -6,6 +7,7 @@ using CertifyTrack.Host.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddCertifyTrackPersistence(builder.Configuration)
+    .AddCertifyTrackEventBus(builder.Configuration)
     .AddCertifyTrackModules(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ public static class ModuleDbContextRegistration
     /// Registers a module's DbContext as a pooled <see cref="IDbContextFactory{TContext}"/> on the
     /// configured provider. Each provider has its own migrations, kept beside a small derived
     /// context type (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>), so module
-    /// code only ever sees <typeparamref name="TContext"/>.
+    /// code only ever sees <typeparamref name="TContext"/>. Every EF <see cref="IInterceptor"/>
+    /// registered in the container (the event bus's after-commit hook) is added to the context.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
         this IServiceCollection services, IConfiguration configuration, string module)
@@ -49,7 +51,8 @@ public static class ModuleDbContextRegistration
         where TContext : DbContext
         where TProviderContext : TContext
     {
-        services.AddPooledDbContextFactory<TProviderContext>(b => b.UseModuleDatabase(settings, module));
+        services.AddPooledDbContextFactory<TProviderContext>(
+            (sp, b) => b.UseModuleDatabase(settings, module).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<TContext>>(
             sp => new DerivedDbContextFactory<TContext, TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
         services.AddSingleton(new ModuleDatabase(

@@ -7,16 +7,19 @@ namespace CertifyTrack.Host.Tests.Infrastructure;
 /// <summary>
 /// The real host over a test's own database. <see cref="StartKestrelAsync"/> serves it on a
 /// real loopback port for clients outside the process (node suites, Chromium, WebSockets).
+/// Several apps may share one <see cref="TestDatabase"/> (two host instances); the test then owns it.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
     private readonly Action<IServiceCollection>? configureServices;
     private readonly IReadOnlyDictionary<string, string?> settings;
 
-    private TestApp(TestDatabase database, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string?>? settings)
+    private TestApp(TestDatabase database, bool ownsDatabase, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string?>? settings)
     {
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         this.configureServices = configureServices;
         this.settings = settings ?? new Dictionary<string, string?>();
     }
@@ -29,8 +32,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        return new TestApp(database, configureServices, settings);
+        return new TestApp(database, ownsDatabase: true, configureServices, settings);
     }
+
+    /// <summary>An app over a database the caller owns and disposes after the app.</summary>
+    public static TestApp Start(
+        TestDatabase database,
+        Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(database, ownsDatabase: false, configureServices, settings);
 
     /// <summary>Serves the app on a free loopback port and returns its base address.</summary>
     public Uri StartKestrel()
@@ -61,6 +71,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
     }
 }
