@@ -12,7 +12,7 @@ internal static class GraphQLRegistration
     public static IServiceCollection AddCertifyTrackGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section))
-            .Validate(o => o.MaxRequestBodyBytes > 0, "GraphQL:MaxRequestBodyBytes must be positive.")
+            .Validate(o => o.MaxBatchSize >= 1 && o.MaxRequestBodyBytes > 0, "GraphQL:MaxBatchSize and MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
         services.AddOptions<GraphQLLimitsOptions>().Bind(configuration.GetSection(GraphQLLimitsOptions.Section))
             .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxAliases >= 0 && o.ListMultiplier >= 0 && o.ExecutionTimeout > TimeSpan.Zero,
@@ -25,6 +25,7 @@ internal static class GraphQLRegistration
         services.AddSingleton(sp => new UnhandledErrorMasker(sp.GetRequiredService<ILogger<UnhandledErrorMasker>>(), exposeExceptions));
         services.AddAuthorization();
         services.AddSingleton<GraphQLHttpRequestReader>();
+        services.AddSingleton<GraphQLHttpPostReader>();
         services.AddSingleton<GraphQLHttpMiddleware>();
         services.AddSingleton<IdePage>();
         services.AddGraphQL(graphql => graphql
