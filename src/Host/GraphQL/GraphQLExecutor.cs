@@ -1,12 +1,24 @@
 using System.Security.Claims;
+using CertifyTrack.Host.GraphQL.Errors;
+using CertifyTrack.Host.GraphQL.Limits;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Host.GraphQL;
 
-/// <summary>Runs a request against the one schema; shared by every transport.</summary>
-internal sealed class GraphQLExecutor(IDocumentExecuter<ISchema> executer)
+/// <summary>
+/// Runs a request against the one schema; shared by every transport. Every request gets the
+/// same validation rules (limits, authorization), the execution timeout and the masking of
+/// unexpected exceptions.
+/// </summary>
+internal sealed class GraphQLExecutor(
+    IDocumentExecuter<ISchema> executer,
+    GraphQLValidationRules rules,
+    UnhandledErrorMasker masker,
+    IOptions<GraphQLLimitsOptions> limits)
 {
     /// <summary>
     /// Parses the document and finds the operation that would run, so that a transport can
@@ -33,7 +45,7 @@ internal sealed class GraphQLExecutor(IDocumentExecuter<ISchema> executer)
         return (document, operation?.Operation);
     }
 
-    public Task<ExecutionResult> ExecuteAsync(
+    public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
         GraphQLDocument? document,
         ClaimsPrincipal user,
@@ -41,16 +53,33 @@ internal sealed class GraphQLExecutor(IDocumentExecuter<ISchema> executer)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return executer.ExecuteAsync(new ExecutionOptions
+        try
         {
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            User = user,
-            RequestServices = requestServices,
-            CancellationToken = cancellationToken,
-        });
+            return await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                User = user,
+                RequestServices = requestServices,
+                CancellationToken = cancellationToken,
+                ValidationRules = rules.All,
+                UnhandledExceptionDelegate = masker.HandleAsync,
+                Timeout = limits.Value.ExecutionTimeout,
+                TimeoutAction = TimeoutAction.ThrowTimeoutException,
+            });
+        }
+        catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Execution began and was cancelled: "data": null with the reason, as for any field error at the root.
+            var result = new ExecutionResult { Executed = true };
+            result.AddError(new ExecutionError($"The operation did not finish within {limits.Value.ExecutionTimeout.TotalSeconds:0.###} seconds.")
+            {
+                Code = "EXECUTION_TIMEOUT",
+            });
+            return result;
+        }
     }
 }

@@ -8,6 +8,12 @@ internal sealed class GraphQLOptions
     /// <summary>Largest accepted POST body; larger requests get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Whether exception messages reach clients (never in production).</summary>
+    /// <summary>Largest JSON-array batch of requests in one POST; larger batches get <c>BATCH_TOO_LARGE</c>.</summary>
+    public int MaxBatchSize { get; set; } = 10;
+
+    /// <summary>Whether <c>__schema</c>/<c>__type</c> may be queried (<c>__typename</c> always may).</summary>
+    public bool EnableIntrospection { get; set; } = true;
+
+    /// <summary>Whether exception details reach clients: honoured only in Development.</summary>
     public bool ExposeExceptions { get; set; }
 }

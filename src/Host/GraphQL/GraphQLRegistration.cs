@@ -1,4 +1,6 @@
+using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Http;
+using CertifyTrack.Host.GraphQL.Limits;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Extensions;
@@ -12,18 +14,33 @@ internal static class GraphQLRegistration
 {
     public static IServiceCollection AddCertifyTrackGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
+        services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section))
+            .Validate(o => o.MaxBatchSize >= 1 && o.MaxRequestBodyBytes > 0, "GraphQL:MaxBatchSize and MaxRequestBodyBytes must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<GraphQLLimitsOptions>().Bind(configuration.GetSection(GraphQLLimitsOptions.Section))
+            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxAliases >= 0 && o.ListMultiplier >= 0 && o.ExecutionTimeout > TimeSpan.Zero,
+                "GraphQL:Limits values must be positive.")
+            .ValidateOnStart();
         var exposeExceptions = configuration.GetValue<bool>($"{GraphQLOptions.Section}:ExposeExceptions") && environment.IsDevelopment();
         services.AddSingleton<IGraphQLModule, NodeFields>();
         services.TryAddSingleton<TypeExtensionRegistry>();
         services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<GraphQLValidationRules>();
+        services.AddSingleton(sp => new UnhandledErrorMasker(sp.GetRequiredService<ILogger<UnhandledErrorMasker>>(), exposeExceptions));
+        services.AddAuthorization();
         services.AddSingleton<GraphQLHttpRequestReader>();
+        services.AddSingleton<GraphQLHttpPostReader>();
         services.AddSingleton<GraphQLHttpMiddleware>();
         services.AddSingleton<IdePage>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CertifyTrackSchema>()
             .AddSystemTextJson()
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions)
+            .AddErrorInfoProvider(o =>
+            {
+                // "codes" would name the types of inner exceptions: never sent.
+                o.ExposeCodes = false;
+                o.ExposeExceptionDetails = exposeExceptions;
+            })
             .UseTelemetry());
         return services;
     }

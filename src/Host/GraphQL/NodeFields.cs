@@ -18,6 +18,7 @@ internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : 
         query.Field<NodeInterface>("node")
             .Description("Fetches any object by its global id; null when it does not exist or is not visible to you.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AllowAnonymous()
             .ResolveAsync(async context =>
             {
                 var found = await LoadAsync([context.GetArgument<string>("id")], context);
@@ -26,6 +27,7 @@ internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("Fetches objects by their global ids, in the order asked; null where one is missing.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .AllowAnonymous()
             .ResolveAsync(async context => await LoadAsync(context.GetArgument<List<string>>("ids"), context));
     }
 

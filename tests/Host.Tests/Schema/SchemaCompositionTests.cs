@@ -62,12 +62,12 @@ public sealed class SchemaCompositionTests
     {
         public string Name => name;
 
-        public void AddQueryFields(ObjectGraphType query) => query.Field<StringGraphType>(field).Resolve(_ => name);
+        public void AddQueryFields(ObjectGraphType query) => query.Field<StringGraphType>(field).AllowAnonymous().Resolve(_ => name);
 
-        public void AddMutationFields(ObjectGraphType mutation) => mutation.Field<StringGraphType>(field).Resolve(_ => name);
+        public void AddMutationFields(ObjectGraphType mutation) => mutation.Field<StringGraphType>(field).AllowAnonymous().Resolve(_ => name);
 
         public void AddSubscriptionFields(ObjectGraphType subscription) =>
-            subscription.Field<StringGraphType>(field).ResolveStream(_ => new Once(name));
+            subscription.Field<StringGraphType>(field).AllowAnonymous().ResolveStream(_ => new Once(name));
     }
 
     private sealed class Once(string value) : IObservable<object?>

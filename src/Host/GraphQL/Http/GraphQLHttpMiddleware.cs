@@ -9,11 +9,14 @@ namespace CertifyTrack.Host.GraphQL.Http;
 /// <summary>
 /// GraphQL over HTTP at one path, as the GraphQL-over-HTTP spec asks: POST JSON, GET for
 /// queries only, the response media type chosen by Accept, and spec status codes
-/// (docs/adr/0003-graphql-over-http-status-codes.md). A browser asking for HTML gets the IDE.
+/// (docs/adr/0003-graphql-over-http-status-codes.md). A POST body may be a JSON array of
+/// requests (a batch, docs/adr/0006): they run one after another and are answered by an
+/// array in the same order, with 200. A browser asking for HTML gets the IDE.
 /// </summary>
 internal sealed class GraphQLHttpMiddleware(
     GraphQLExecutor executor,
     GraphQLHttpRequestReader reader,
+    GraphQLHttpPostReader postReader,
     IGraphQLSerializer serializer,
     IdePage ide,
     IOptions<GraphQLOptions> options)
@@ -46,54 +49,83 @@ internal sealed class GraphQLHttpMiddleware(
         }
 
         var abort = context.RequestAborted;
-        var (request, error) = isGet
-            ? reader.ReadGet(http.Query)
-            : await reader.ReadPostAsync(http, options.Value.MaxRequestBodyBytes, abort);
+        var (body, error) = isGet
+            ? FromGet(reader.ReadGet(http.Query))
+            : await postReader.ReadAsync(http, options.Value, abort);
         if (error is not null)
         {
             await WriteErrorAsync(context, mediaType, error);
             return;
         }
 
-        var (document, operation) = GraphQLExecutor.Inspect(request!);
-        if (isGet && operation == OperationType.Mutation)
+        var answers = new List<(int Status, ExecutionResult Result)>(body!.Items.Count);
+        foreach (var (request, itemError) in body.Items)
+        {
+            answers.Add(itemError is not null
+                ? (itemError.StatusCode, ErrorResult(itemError))
+                : await AnswerAsync(context, request!, isGet, mediaType));
+            if (abort.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+
+        if (body.IsBatch)
+        {
+            await WriteAsync(context, mediaType, StatusCodes.Status200OK, answers.ConvertAll(a => a.Result));
+            return;
+        }
+
+        var (status, result) = answers[0];
+        if (status == StatusCodes.Status405MethodNotAllowed)
         {
             context.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(context, mediaType, new HttpRequestError(StatusCodes.Status405MethodNotAllowed,
-                "METHOD_NOT_ALLOWED", "Mutations are sent by POST."));
-            return;
+        }
+
+        await WriteAsync(context, mediaType, status, result);
+    }
+
+    private async Task<(int Status, ExecutionResult Result)> AnswerAsync(HttpContext context, GraphQLRequest request, bool isGet, string mediaType)
+    {
+        var (document, operation) = GraphQLExecutor.Inspect(request);
+        if (isGet && operation == OperationType.Mutation)
+        {
+            return Refuse(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations are sent by POST.");
         }
 
         if (operation == OperationType.Subscription)
         {
             var status = mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-            await WriteErrorAsync(context, mediaType, new HttpRequestError(status, "SUBSCRIPTION_OVER_HTTP",
-                "Subscriptions are served over WebSocket (graphql-transport-ws) at this path."));
-            return;
+            return Refuse(status, "SUBSCRIPTION_OVER_HTTP", "Subscriptions are served over WebSocket (graphql-transport-ws) at this path.");
         }
 
-        var result = await executor.ExecuteAsync(request!, document, context.User, context.RequestServices, abort);
-        if (abort.IsCancellationRequested)
-        {
-            return;
-        }
+        var result = await executor.ExecuteAsync(request, document, context.User, context.RequestServices, context.RequestAborted);
 
         // A request that never executed (parse, validation or variable errors) is a request
         // error: 400 under application/graphql-response+json, 200 under legacy application/json.
         var statusCode = !result.Executed && mediaType == GraphQLMediaTypes.GraphQLResponse
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        await WriteAsync(context, mediaType, statusCode, result);
+        return (statusCode, result);
     }
 
-    private Task WriteErrorAsync(HttpContext context, string mediaType, HttpRequestError error)
+    private static (GraphQLHttpBody?, HttpRequestError?) FromGet((GraphQLRequest? Request, HttpRequestError? Error) read) =>
+        read.Error is not null ? (null, read.Error) : (new GraphQLHttpBody([(read.Request, null)], IsBatch: false), null);
+
+    private static (int, ExecutionResult) Refuse(int status, string code, string message) =>
+        (status, ErrorResult(new HttpRequestError(status, code, message)));
+
+    private static ExecutionResult ErrorResult(HttpRequestError error)
     {
         var result = new ExecutionResult { Executed = false };
         result.AddError(new ExecutionError(error.Message) { Code = error.Code });
-        return WriteAsync(context, mediaType, error.StatusCode, result);
+        return result;
     }
 
-    private async Task WriteAsync(HttpContext context, string mediaType, int statusCode, ExecutionResult result)
+    private Task WriteErrorAsync(HttpContext context, string mediaType, HttpRequestError error) =>
+        WriteAsync(context, mediaType, error.StatusCode, ErrorResult(error));
+
+    private async Task WriteAsync<TResult>(HttpContext context, string mediaType, int statusCode, TResult result)
     {
         var response = context.Response;
         response.StatusCode = statusCode;

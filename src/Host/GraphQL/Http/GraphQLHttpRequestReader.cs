@@ -1,14 +1,12 @@
 using System.Text.Json;
 using GraphQL;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace CertifyTrack.Host.GraphQL.Http;
 
 /// <summary>A request the transport refuses before GraphQL sees it.</summary>
 internal sealed record HttpRequestError(int StatusCode, string Code, string Message);
 
-/// <summary>Reads a GraphQL request from a GET query string or a POST JSON body.</summary>
+/// <summary>Reads a GraphQL request from a GET query string or a POST JSON request object.</summary>
 internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
 {
     public (GraphQLRequest? Request, HttpRequestError? Error) ReadGet(IQueryCollection query)
@@ -38,39 +36,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         }
     }
 
-    public async Task<(GraphQLRequest? Request, HttpRequestError? Error)> ReadPostAsync(
-        HttpRequest request, long maxBodyBytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!IsJsonContentType(request.ContentType))
-        {
-            return Fail(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                "POST requests must have Content-Type: application/json.");
-        }
-
-        if (request.ContentLength > maxBodyBytes)
-        {
-            return TooLarge(maxBodyBytes);
-        }
-
-        var body = await ReadBodyAsync(request.Body, maxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return TooLarge(maxBodyBytes);
-        }
-
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return FromJson(json.RootElement);
-        }
-        catch (JsonException)
-        {
-            return Fail(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is not valid JSON.");
-        }
-    }
-
-    private (GraphQLRequest? Request, HttpRequestError? Error) FromJson(JsonElement root)
+    /// <summary>Reads one request object of a POST body (the body itself, or one item of a batch).</summary>
+    public (GraphQLRequest? Request, HttpRequestError? Error) ReadJson(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -135,36 +102,6 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         };
     }
 
-    private static bool IsJsonContentType(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-            || !parsed.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var charset = parsed.Charset;
-        return StringSegment.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
     private static bool TrySingle(IQueryCollection query, string key, out string? value)
     {
         var values = query[key];
@@ -173,9 +110,6 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static (GraphQLRequest?, HttpRequestError?) TooLarge(long max) =>
-        Fail(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {max} bytes.");
 
     private static (GraphQLRequest?, HttpRequestError?) Fail(int status, string code, string message) =>
         (null, new HttpRequestError(status, code, message));

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace CertifyTrack.Shared.GraphQL.Relay;
@@ -9,6 +10,6 @@ public sealed class NodeInterface : InterfaceGraphType
     {
         Name = "Node";
         Description = "An object with an opaque, globally unique id.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The object's global id.");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The object's global id.").AllowAnonymous();
     }
 }

@@ -1,0 +1,35 @@
+namespace CertifyTrack.Shared.GraphQL.Mutations;
+
+/// <summary>
+/// Thrown by mutation code when a business rule refuses the command. The mutation helper
+/// (<see cref="MutationFieldExtensions.Mutation{TInputType, TPayloadType}"/>) turns it into
+/// the payload's <c>userErrors</c>. Throwing also leaves the command's transaction uncommitted.
+/// </summary>
+public sealed class UserErrorException : Exception
+{
+    public UserErrorException(string code, string message, params string[] field)
+        : this([new UserError(code, message, field.Length == 0 ? null : field)])
+    {
+    }
+
+    public UserErrorException(IEnumerable<UserError> errors)
+        : base(FirstMessage(errors, out var list))
+    {
+        Errors = list;
+    }
+
+    /// <summary>The errors to report; never empty.</summary>
+    public IReadOnlyList<UserError> Errors { get; }
+
+    private static string FirstMessage(IEnumerable<UserError> errors, out IReadOnlyList<UserError> list)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        list = [.. errors];
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("At least one user error is needed.", nameof(errors));
+        }
+
+        return list[0].Message;
+    }
+}
