@@ -58,6 +58,7 @@ public sealed class GraphiQLTests
 
         var chromium = await Chromium.LaunchAsync();
         var page = await chromium.Browser.NewPageAsync();
+        page.DefaultTimeout = 60_000; // Monaco loads several MB; CI runs tests side by side on 2 cores.
         var session = new IdeSession(chromium, page);
         page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) { session.Problems.Add(e.Message.Text); } };
         page.PageError += (_, e) => session.Problems.Add(e.Message);
