@@ -73,20 +73,9 @@ public sealed partial class IdePageTests
 
     private static string LockedVersion(string package)
     {
-        var lockPath = Path.Combine(RepositoryRoot(), "src", "Host", "ClientApp", "package-lock.json");
+        var lockPath = Path.Combine(RepoPaths.Root, "src", "Host", "ClientApp", "package-lock.json");
         using var json = JsonDocument.Parse(File.ReadAllText(lockPath));
         return json.RootElement.GetProperty("packages").GetProperty($"node_modules/{package}").GetProperty("version").GetString()!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CertifyTrack.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("CertifyTrack.sln not found above the test binaries.");
     }
 
     private static string Sha256(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -17,8 +17,6 @@ public static class Chromium
         "--disable-component-update", "--disable-sync",
     ];
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     public static string? Find()
     {
         if (Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured)
@@ -38,14 +36,7 @@ public static class Chromium
     }
 
     /// <summary>Skips the test (fails it under CI) when <paramref name="missing"/> is true.</summary>
-    public static void Require(bool missing, string reason)
-    {
-        if (missing)
-        {
-            Assert.False(IsCi, $"{reason} CI must provide it.");
-            Assert.Skip(reason);
-        }
-    }
+    public static void Require(bool missing, string reason) => RepoPaths.Require(!missing, reason);
 
     /// <summary>Launches headless Chromium with a fresh profile that is deleted on dispose.</summary>
     public static async Task<HeadlessBrowser> LaunchAsync()
