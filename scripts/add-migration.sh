@@ -66,4 +66,4 @@ for module in "${modules[@]}"; do
 done
 
 echo "Added '$name' for: ${modules[*]}. Review the files, then build and run the tests."
-echo "To undo one: dotnet ef migrations remove --project src/Modules/<Module> --startup-project src/Host --context <Module>{Sqlite|Postgres}DbContext"
+echo "To undo: scripts/remove-migration.sh ${modules[*]}"
