@@ -17,10 +17,12 @@ var app = builder.Build();
 
 app.Services.InitializeGraphQLSchema();
 
-if (args.Contains("migrate", StringComparer.Ordinal))
+// `migrate`: apply every module's migrations and exit without serving (how production migrates).
+if (MigrateCommand.IsRequested(args))
 {
-    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-    return 0;
+    var exitCode = await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
+    await app.DisposeAsync(); // flushes the console log
+    return exitCode;
 }
 
 await app.MigrateOnStartAsync();

@@ -4,13 +4,15 @@ namespace CertifyTrack.Host.Persistence;
 
 internal static class PersistenceRegistration
 {
+    /// <summary>
+    /// Registers the database settings, the migrator and the readiness check. Nothing here
+    /// touches the disk or the database: <c>dotnet ef</c> builds these services at design time.
+    /// </summary>
     public static IServiceCollection AddCertifyTrackPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = DatabaseSettings.From(configuration);
-        settings.EnsureSqliteDirectory();
-        services.AddSingleton(settings);
+        services.AddSingleton(DatabaseSettings.From(configuration));
         services.AddSingleton<DatabaseMigrator>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
         return services;
     }
 

@@ -27,7 +27,11 @@ public static class ModuleDbContextRegistration
             : services.AddModuleDbContext<TContext, TPostgres>(settings, module);
     }
 
-    /// <summary>Applies the provider, naming convention and per-module history table to options.</summary>
+    /// <summary>
+    /// Applies the provider, naming convention and per-module history table to options
+    /// (<c>__ef_migrations_history_&lt;module&gt;</c>: each module migrates on its own), and on
+    /// SQLite a busy timeout on every connection.
+    /// </summary>
     public static DbContextOptionsBuilder UseModuleDatabase(
         this DbContextOptionsBuilder builder, DatabaseSettings settings, string module)
     {
@@ -36,7 +40,8 @@ public static class ModuleDbContextRegistration
         var historyTable = $"__ef_migrations_history_{module.ToLowerInvariant()}";
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
+            builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
+                .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
         }
         else
         {
