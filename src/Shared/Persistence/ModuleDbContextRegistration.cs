@@ -34,7 +34,8 @@ public static class ModuleDbContextRegistration
         var historyTable = $"__ef_migrations_history_{module.ToLowerInvariant()}";
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
+            builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
+                .AddInterceptors(SqliteUnicodeCase.Instance);
         }
         else
         {
