@@ -41,7 +41,7 @@ public static class ModuleDbContextRegistration
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
+                .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, SqliteUnicodeCase.Instance);
         }
         else
         {
