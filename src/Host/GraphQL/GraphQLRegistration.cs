@@ -1,7 +1,9 @@
 using CertifyTrack.Host.GraphQL.Http;
+using CertifyTrack.Host.GraphQL.WebSockets;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Shared.GraphQL;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CertifyTrack.Host.GraphQL;
 
@@ -15,6 +17,13 @@ internal static class GraphQLRegistration
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpRequestReader>();
         services.AddSingleton<GraphQLHttpMiddleware>();
+        services.AddOptions<GraphQLWebSocketOptions>()
+            .Bind(configuration.GetSection(GraphQLWebSocketOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionAuthenticator, DefaultSchemeConnectionAuthenticator>();
+        services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddSingleton<IdePage>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CertifyTrackSchema>()
@@ -26,7 +35,10 @@ internal static class GraphQLRegistration
 
     public static IEndpointConventionBuilder MapCertifyTrackGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
     {
-        var middleware = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpMiddleware>();
-        return endpoints.Map(pattern, middleware.InvokeAsync);
+        var http = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpMiddleware>();
+        var webSocket = endpoints.ServiceProvider.GetRequiredService<GraphQLWebSocketHandler>();
+        return endpoints.Map(pattern, context => GraphQLWebSocketHandler.IsGraphQLWebSocketRequest(context)
+            ? webSocket.HandleAsync(context)
+            : http.InvokeAsync(context));
     }
 }
