@@ -1,6 +1,7 @@
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Http;
 using CertifyTrack.Host.GraphQL.Limits;
+using CertifyTrack.Host.GraphQL.WebSockets;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Extensions;
@@ -31,6 +32,13 @@ internal static class GraphQLRegistration
         services.AddSingleton<GraphQLHttpRequestReader>();
         services.AddSingleton<GraphQLHttpPostReader>();
         services.AddSingleton<GraphQLHttpMiddleware>();
+        services.AddOptions<GraphQLWebSocketOptions>()
+            .Bind(configuration.GetSection(GraphQLWebSocketOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionAuthenticator, DefaultSchemeConnectionAuthenticator>();
+        services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddSingleton<IdePage>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CertifyTrackSchema>()
@@ -57,7 +65,10 @@ internal static class GraphQLRegistration
 
     public static IEndpointConventionBuilder MapCertifyTrackGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
     {
-        var middleware = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpMiddleware>();
-        return endpoints.Map(pattern, middleware.InvokeAsync);
+        var http = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpMiddleware>();
+        var webSocket = endpoints.ServiceProvider.GetRequiredService<GraphQLWebSocketHandler>();
+        return endpoints.Map(pattern, context => GraphQLWebSocketHandler.IsGraphQLWebSocketRequest(context)
+            ? webSocket.HandleAsync(context)
+            : http.InvokeAsync(context));
     }
 }

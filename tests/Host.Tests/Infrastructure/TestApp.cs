@@ -15,6 +15,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool ownsDatabase;
     private readonly Action<IServiceCollection>? configureServices;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private bool kestrel;
 
     private TestApp(TestDatabase database, bool ownsDatabase, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string?>? settings)
     {
@@ -45,7 +46,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>Serves the app on a free loopback port and returns its base address.</summary>
     public Uri StartKestrel()
     {
-        UseKestrel(0);
+        // Not UseKestrel(0): it rewrites the server addresses after the app is built, racing the
+        // app's own start, and fails under load (dotnet/aspnetcore#67714). A port-0 URL setting
+        // lets Kestrel pick the port; the factory reads the bound address back.
+        kestrel = true;
+        UseKestrel();
         StartServer();
         return ClientOptions.BaseAddress;
     }
@@ -57,6 +62,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", database.ProviderName);
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
+        if (kestrel)
+        {
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CertifyTrack.Host.GraphQL.WebSockets;
+
+/// <summary>
+/// Runs the default authentication scheme over a request that carries the token as its
+/// <c>Authorization</c> header, as the HTTP pipeline would. With no default scheme there is
+/// nothing that could validate a token, so every token is refused.
+/// </summary>
+internal sealed class DefaultSchemeConnectionAuthenticator(
+    IAuthenticationSchemeProvider schemes,
+    IServiceScopeFactory scopes,
+    ILogger<DefaultSchemeConnectionAuthenticator> logger) : IConnectionAuthenticator
+{
+    public async Task<ClaimsPrincipal?> AuthenticateAsync(string token, HttpContext upgradeRequest)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(upgradeRequest);
+        if (await schemes.GetDefaultAuthenticateSchemeAsync() is null)
+        {
+            logger.LogWarning("A WebSocket client sent a token, but no default authentication scheme can validate it");
+            return null;
+        }
+
+        // A scope of its own: the request's scope caches the handler it already ran for the upgrade request.
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var request = context.Request;
+        request.Method = HttpMethods.Get;
+        request.Scheme = upgradeRequest.Request.Scheme;
+        request.Host = upgradeRequest.Request.Host;
+        request.PathBase = upgradeRequest.Request.PathBase;
+        request.Path = upgradeRequest.Request.Path;
+        request.Headers.Authorization = "Bearer " + token;
+        context.Connection.RemoteIpAddress = upgradeRequest.Connection.RemoteIpAddress;
+        context.Connection.RemotePort = upgradeRequest.Connection.RemotePort;
+        context.TraceIdentifier = upgradeRequest.TraceIdentifier;
+
+        var result = await context.AuthenticateAsync();
+        if (!result.Succeeded)
+        {
+            logger.LogDebug(result.Failure, "A WebSocket connection token was refused: {Reason}", result.Failure?.Message ?? "no result");
+        }
+
+        return result.Succeeded ? result.Principal : null;
+    }
+}
