@@ -46,6 +46,15 @@ internal sealed class LocalTopics
         subscriber.Complete();
     }
 
+    /// <summary>How many subscribers of <paramref name="topicName"/> this instance has.</summary>
+    public int CountSubscribers(string topicName)
+    {
+        lock (gate)
+        {
+            return subscribers.TryGetValue(topicName, out var list) ? list.Count : 0;
+        }
+    }
+
     public void Remove(ITopicSubscriber subscriber)
     {
         lock (gate)

@@ -253,6 +253,23 @@ public sealed class WebSocketProtocolTests
     }
 
     [Fact]
+    public async Task A_subscription_outlives_the_execution_timeout()
+    {
+        var feed = new TestFeed();
+        await using var app = await StartAsync(feed, settings: new() { ["GraphQL:Limits:ExecutionTimeout"] = "00:00:00.300" });
+        using var client = await ConnectAsync(app.Uri);
+        await client.InitAsync();
+        await client.SubscribeAsync("a", "subscription { wsFeed }");
+        await feed.WaitForObserversAsync(1);
+
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        feed.Push("late");
+
+        var message = await client.ReceiveAsync();
+        Assert.Equal("""next {"wsFeed":"late"}""", $"{message["type"]} {Json(message["payload"]?["data"])}");
+    }
+
+    [Fact]
     public async Task Complete_from_the_client_stops_only_that_subscription()
     {
         var feed = new TestFeed();
