@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GraphQL;
 using GraphQL.Execution;
 
 namespace CertifyTrack.Host.GraphQL.Errors;
@@ -14,6 +15,13 @@ internal sealed partial class UnhandledErrorMasker(ILogger<UnhandledErrorMasker>
     public Task HandleAsync(UnhandledExceptionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.OriginalException is ExecutionError intended)
+        {
+            // Meant for the client (a subscription's event stream may end with one): pass it on.
+            context.Exception = intended;
+            return Task.CompletedTask;
+        }
+
         var correlationId = (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
         var field = context.FieldContext is { } f ? string.Join('.', f.Path) : "(document)";
         LogUnhandled(logger, context.OriginalException, field, correlationId);
