@@ -4,6 +4,7 @@ using CertifyTrack.Modules.Clubs;
 using CertifyTrack.Modules.Events;
 using CertifyTrack.Modules.Users;
 using CertifyTrack.Modules.Venues;
+using CertifyTrack.Shared.Http;
 
 namespace CertifyTrack.Host;
 
@@ -18,4 +19,13 @@ internal static class Modules
             .AddVenuesModule(configuration)
             .AddCertificatesModule(configuration)
             .AddAicteModule(configuration);
+
+    /// <summary>Maps the plain HTTP endpoints every module registered (<see cref="IModuleEndpoints"/>).</summary>
+    public static void MapModuleEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var module in endpoints.ServiceProvider.GetServices<IModuleEndpoints>())
+        {
+            module.MapEndpoints(endpoints);
+        }
+    }
 }

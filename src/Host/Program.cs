@@ -31,6 +31,7 @@ app.UseAuthentication();
 app.UseWebSockets();
 app.MapCertifyTrackHealth();
 app.MapCertifyTrackGraphQL();
+app.MapModuleEndpoints();
 await app.RunAsync();
 return 0;
 

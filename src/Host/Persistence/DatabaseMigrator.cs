@@ -48,11 +48,45 @@ internal sealed class DatabaseMigrator(
             }
 
             logger.LogInformation("Applying {Count} migration(s) of module {Module} up to {Migration}", pending.Count, database.Module, pending[^1]);
-            await context.Database.MigrateAsync(cancellationToken);
+            await MigrateModuleAsync(context, database.Module, cancellationToken);
             applied += pending.Count;
         }
 
         logger.LogInformation("Database is up to date: {Applied} migration(s) applied across {Modules} module(s)", applied, modules);
+    }
+
+    /// <summary>
+    /// On PostgreSQL EF's <c>LOCK TABLE</c> lasts one transaction, and EF commits each migration on
+    /// its own, so a concurrent migrator could read the applied list between two of them and apply
+    /// the second again. A session advisory lock per module, held on the context's connection for
+    /// the whole <c>Migrate</c>, serialises migrators; the one after re-reads what is applied.
+    /// </summary>
+    private async Task MigrateModuleAsync(DbContext context, string module, CancellationToken cancellationToken)
+    {
+        if (settings.Provider != DatabaseProvider.Postgres)
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        var key = $"certifytrack-migrate-{module}";
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({key}))", cancellationToken);
+            try
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext({key}))", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -1,4 +1,12 @@
+using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Contracts.GraphQL;
+using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Authorization;
+using CertifyTrack.Shared.GraphQL.Lists;
+using GraphQL;
+using GraphQL.Types;
 
 namespace CertifyTrack.Modules.Users;
 
@@ -6,4 +14,16 @@ namespace CertifyTrack.Modules.Users;
 internal sealed class UsersGraphQLModule : IGraphQLModule
 {
     public string Name => UsersModule.Name;
+
+    public void AddQueryFields(ObjectGraphType query)
+    {
+        query.Field<UserType>("me").Description("The signed-in user; null when anonymous.")
+            .Resolve(c => Caller.UserId(c.User) is { } id ? UserLoaders.UserById.Load(c, id) : null)
+            .AllowAnonymous();
+
+        query.Connection<AuditLogType, AuditLogEntry>("auditLog").Filter<AuditLogFilter>().Sort<AuditLogSort>()
+            .Resolve<UsersDbContext>(db => db.AuditLog, a => a.Id)
+            .Description("The audit trail, newest first by default.")
+            .AuthorizeWithRoles(Roles.Admin);
+    }
 }

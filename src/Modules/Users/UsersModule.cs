@@ -1,8 +1,13 @@
+using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.Http;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CertifyTrack.Modules.Users;
 
@@ -14,6 +19,16 @@ public static class UsersModule
     {
         services.AddModuleDbContext<UsersDbContext, UsersSqliteDbContext, UsersPostgresDbContext>(configuration, Name);
         services.AddSingleton<IGraphQLModule, UsersGraphQLModule>();
+        services.AddUserNodes();
+
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section))
+            .Validate(o => { o.Validate(); return true; });
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditRetention>();
+        services.AddHostedService<AuditRetentionService>();
+        services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
         return services;
     }
 }

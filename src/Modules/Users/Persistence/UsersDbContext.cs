@@ -1,3 +1,7 @@
+using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Notifications;
+using CertifyTrack.Modules.Users.Profiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertifyTrack.Modules.Users.Persistence;
@@ -5,7 +9,24 @@ namespace CertifyTrack.Modules.Users.Persistence;
 /// <summary>The Users module's tables. Other modules never use this context.</summary>
 internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 {
-    // Entity configurations (one IEntityTypeConfiguration<T> per entity) are applied in OnModelCreating as the module gains tables.
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Student> Students => Set<Student>();
+
+    public DbSet<Mentor> Mentors => Set<Mentor>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new StudentConfiguration());
+        modelBuilder.ApplyConfiguration(new MentorConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
+    }
 }
 
 /// <summary>Carries the SQLite migrations of <see cref="UsersDbContext"/>.</summary>

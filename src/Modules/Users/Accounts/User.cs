@@ -1,0 +1,66 @@
+using CertifyTrack.Modules.Users.Contracts;
+
+namespace CertifyTrack.Modules.Users.Accounts;
+
+/// <summary>
+/// A row of <c>auth_user</c>. Username and email are unique case-insensitively through their
+/// upper-cased copies (<see cref="NormalizedUsername"/>, <see cref="NormalizedEmail"/>), which
+/// the setters keep in step. Tokens (verification, reset) are not stored here in plaintext: the
+/// next slice keeps their hashes in a table of their own.
+/// </summary>
+internal sealed class User
+{
+    public long Id { get; set; }
+
+    public string Username { get; private set; } = "";
+
+    public string NormalizedUsername { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public string NormalizedEmail { get; private set; } = "";
+
+    /// <summary>The salted password hash; never the password.</summary>
+    public string Password { get; set; } = "";
+
+    public string FirstName { get; set; } = "";
+
+    public string LastName { get; set; } = "";
+
+    public UserKind UserType { get; set; }
+
+    public bool IsEmailVerified { get; set; }
+
+    public DateTime? VerificationSentAt { get; set; }
+
+    public int FailedLoginAttempts { get; set; }
+
+    public DateTime? AccountLockedUntil { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public bool IsStaff { get; set; }
+
+    public bool IsSuperuser { get; set; }
+
+    public DateTime DateJoined { get; set; }
+
+    public DateTime? LastLogin { get; set; }
+
+    public void SetUsername(string username)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        Username = username.Trim();
+        NormalizedUsername = Normalize(Username);
+    }
+
+    public void SetEmail(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        Email = email.Trim();
+        NormalizedEmail = Normalize(Email);
+    }
+
+    /// <summary>The form uniqueness and look-ups compare: upper case, invariant culture.</summary>
+    public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+}

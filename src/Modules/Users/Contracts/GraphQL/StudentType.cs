@@ -1,0 +1,53 @@
+using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Shared.GraphQL.Extensions;
+using CertifyTrack.Shared.GraphQL.Relay;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CertifyTrack.Modules.Users.Contracts.GraphQL;
+
+/// <summary>
+/// <c>Student</c>, for signed-in callers. Public so other modules extend it
+/// (Certificates adds <c>certificates</c>, Aicte <c>aicteProgress</c>).
+/// </summary>
+public sealed class StudentType : ObjectGraphType<StudentNode>
+{
+    public StudentType(TypeExtensionRegistry extensions)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        Name = "Student";
+        this.Authorize();
+        this.NodeId(s => s.Id).AllowAnonymous();
+        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserLoaders.UserById.Load(c, c.Source.UserId));
+        Field(s => s.Usn);
+        Field(s => s.Department);
+        Field(s => s.Semester);
+        Field<NonNullGraphType<AdmissionTypeGraphType>>("admissionType").Resolve(c => c.Source.AdmissionType);
+        Field<MentorType>("mentor").Resolve(c => c.Source.MentorId is { } id ? UserLoaders.MentorById.Load(c, id) : null);
+        Field(s => s.ProfileCompleted);
+        extensions.Apply(this);
+    }
+}
+
+/// <summary><c>Mentor</c>, for signed-in callers. Public so other modules extend it.</summary>
+public sealed class MentorType : ObjectGraphType<MentorNode>
+{
+    public MentorType(TypeExtensionRegistry extensions)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        Name = "Mentor";
+        this.Authorize();
+        this.NodeId(m => m.Id).AllowAnonymous();
+        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserLoaders.UserById.Load(c, c.Source.UserId));
+        Field(m => m.EmployeeId);
+        Field(m => m.Department);
+        Field(m => m.Designation);
+        extensions.Apply(this);
+    }
+}
+
+/// <summary>The <c>AdmissionType</c> enum.</summary>
+public sealed class AdmissionTypeGraphType : EnumerationGraphType<AdmissionType>
+{
+    public AdmissionTypeGraphType() => Name = "AdmissionType";
+}
