@@ -68,6 +68,7 @@ internal sealed class GraphQLExecutor(
                 ValidationRules = rules.All,
                 UnhandledExceptionDelegate = masker.HandleAsync,
                 Timeout = limits.Value.ExecutionTimeout,
+                MaxParallelExecutionCount = limits.Value.MaxParallelExecution,
                 TimeoutAction = TimeoutAction.ThrowTimeoutException,
             });
         }

@@ -50,7 +50,7 @@ internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : 
             }
 
             var keys = group.Select(x => x.id.Key).Distinct(StringComparer.Ordinal).ToList();
-            var found = await registration.LoadMany(context.RequestServices!, keys, context.CancellationToken);
+            var found = await registration.LoadMany(context, keys);
             foreach (var (id, index) in group)
             {
                 results[index] = found.GetValueOrDefault(id.Key);

@@ -35,6 +35,7 @@ public sealed class GlobalIdTests
     {
         await using var app = await StartAsync();
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuthenticationHandler.Token("7", "student"));
         var lamp = GlobalId.Encode("Gadget", 1);
         var fan = GlobalId.Encode("Gadget", 2);
         var missing = GlobalId.Encode("Gadget", 99);
@@ -47,6 +48,18 @@ public sealed class GlobalIdTests
         Assert.Equal(
             $$$"""{"data":{"node":{"id":"{{{lamp}}}","label":"lamp"},"nodes":[{"id":"{{{fan}}}"},null,null,{"id":"{{{lamp}}}"}]}}""",
             body.ToJson());
+    }
+
+    [Fact]
+    public async Task The_registration_sees_the_caller_and_hides_what_they_may_not_see()
+    {
+        await using var app = await StartAsync();
+        using var client = app.CreateClient();
+        var fan = GlobalId.Encode("Gadget", 2);
+
+        var (_, body) = await client.PostGraphQLAsync($$"""{ node(id: "{{fan}}") { id } }""");
+
+        Assert.Equal("""{"data":{"node":null}}""", body.ToJson());
     }
 
     [Theory]
@@ -81,8 +94,11 @@ public sealed class GlobalIdTests
     private static Task<TestApp> StartAsync() => TestApp.StartAsync(configureServices: s =>
     {
         s.AddSingleton<IGraphQLModule, GadgetModule>();
-        s.AddSingleton(new NodeRegistration("Gadget", (_, keys, _) => Task.FromResult<IReadOnlyDictionary<string, object>>(
-            keys.Where(k => long.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var n) && Gadgets.ContainsKey(n)).ToDictionary(k => k, k => (object)Gadgets[long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)]))));
+        s.AddTestAuthentication();
+        // The "fan" (2) is visible to signed-in callers only: the loader is the gate of node(id:).
+        s.AddSingleton(new NodeRegistration("Gadget", (context, keys) => Task.FromResult<IReadOnlyDictionary<string, object>>(
+            keys.Where(k => long.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var n) && Gadgets.ContainsKey(n)
+                && (n != 2 || context.User?.Identity?.IsAuthenticated == true)).ToDictionary(k => k, k => (object)Gadgets[long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)]))));
     });
 
     internal sealed record Gadget(long Id, string Label);

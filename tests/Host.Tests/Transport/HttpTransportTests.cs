@@ -67,6 +67,18 @@ public sealed class HttpTransportTests
         Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Order());
     }
 
+    [Fact]
+    public async Task Head_does_not_execute_operations()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/graphql?query=" + Uri.EscapeDataString("{ __typename }"));
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("application/json", "application/json")]

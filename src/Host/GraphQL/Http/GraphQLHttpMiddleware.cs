@@ -25,8 +25,8 @@ internal sealed class GraphQLHttpMiddleware(
     {
         var http = context.Request;
         var accept = http.GetTypedHeaders().Accept;
-        var isGet = HttpMethods.IsGet(http.Method) || HttpMethods.IsHead(http.Method);
-        if (isGet && !http.Query.ContainsKey("query") && GraphQLMediaTypes.PrefersHtml(accept))
+        var isGet = HttpMethods.IsGet(http.Method);
+        if ((isGet || HttpMethods.IsHead(http.Method)) && !http.Query.ContainsKey("query") && GraphQLMediaTypes.PrefersHtml(accept))
         {
             await ide.WriteAsync(context);
             return;

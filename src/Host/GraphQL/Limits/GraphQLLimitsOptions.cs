@@ -19,4 +19,11 @@ internal sealed class GraphQLLimitsOptions
 
     /// <summary>Longest time one operation may run before it is cancelled. <c>EXECUTION_TIMEOUT</c>.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Most resolvers of one operation running at once. Each connection field and DataLoader batch
+    /// holds a pooled database connection while it runs, so this bounds the connections one request
+    /// can take from the pool.
+    /// </summary>
+    public int MaxParallelExecution { get; set; } = 8;
 }

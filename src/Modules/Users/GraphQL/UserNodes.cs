@@ -1,7 +1,7 @@
 using System.Globalization;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL.Relay;
-using Microsoft.AspNetCore.Http;
+using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,21 +14,21 @@ namespace CertifyTrack.Modules.Users.GraphQL;
 internal static class UserNodes
 {
     public static IServiceCollection AddUserNodes(this IServiceCollection services) => services
-        .AddSingleton(new NodeRegistration("User", (sp, keys, ct) => LoadAsync(sp, keys, admin: false, db => db.Users.Select(UserLoaders.ToUserNode), n => n.Id, ct)))
-        .AddSingleton(new NodeRegistration("Student", (sp, keys, ct) => LoadAsync(sp, keys, admin: false, db => db.Students.Select(UserLoaders.ToStudentNode), n => n.Id, ct)))
-        .AddSingleton(new NodeRegistration("Mentor", (sp, keys, ct) => LoadAsync(sp, keys, admin: false, db => db.Mentors.Select(UserLoaders.ToMentorNode), n => n.Id, ct)))
-        .AddSingleton(new NodeRegistration("AuditLogEntry", (sp, keys, ct) => LoadAsync(sp, keys, admin: true, db => db.AuditLog, n => n.Id, ct)));
+        .AddSingleton(new NodeRegistration("User", (context, keys) => LoadAsync(context, keys, admin: false, db => db.Users.Select(UserLoaders.ToUserNode), n => n.Id)))
+        .AddSingleton(new NodeRegistration("Student", (context, keys) => LoadAsync(context, keys, admin: false, db => db.Students.Select(UserLoaders.ToStudentNode), n => n.Id)))
+        .AddSingleton(new NodeRegistration("Mentor", (context, keys) => LoadAsync(context, keys, admin: false, db => db.Mentors.Select(UserLoaders.ToMentorNode), n => n.Id)))
+        .AddSingleton(new NodeRegistration("AuditLogEntry", (context, keys) => LoadAsync(context, keys, admin: true, db => db.AuditLog, n => n.Id)));
 
     private static async Task<IReadOnlyDictionary<string, object>> LoadAsync<T>(
-        IServiceProvider services,
+        IResolveFieldContext context,
         IReadOnlyList<string> keys,
         bool admin,
         Func<UsersDbContext, IQueryable<T>> source,
-        System.Linq.Expressions.Expression<Func<T, long>> key,
-        CancellationToken cancellationToken)
+        System.Linq.Expressions.Expression<Func<T, long>> key)
         where T : class
     {
-        var user = services.GetService<IHttpContextAccessor>()?.HttpContext?.User;
+        var user = context.User;
+        var cancellationToken = context.CancellationToken;
         if (Caller.UserId(user) is null || (admin && !Caller.IsAdmin(user)))
         {
             return new Dictionary<string, object>();
@@ -36,7 +36,7 @@ internal static class UserNodes
 
         var ids = keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
             .OfType<long>().Distinct().ToList();
-        await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(cancellationToken);
         var keyOf = key.Compile();
         var parameter = key.Parameters[0];
         var contains = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
