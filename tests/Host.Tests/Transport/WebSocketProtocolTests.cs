@@ -270,6 +270,40 @@ public sealed class WebSocketProtocolTests
     }
 
     [Fact]
+    public async Task Operations_beyond_the_per_connection_limit_are_refused_and_the_socket_stays_usable()
+    {
+        var feed = new TestFeed();
+        await using var app = await StartAsync(feed, settings: new() { ["GraphQL:WebSocket:MaxOperationsPerConnection"] = "2" });
+        using var client = await ConnectAsync(app.Uri);
+        await client.InitAsync();
+        await client.SubscribeAsync("a", "subscription { wsFeed }");
+        await client.SubscribeAsync("b", "subscription { wsFeed }");
+        await feed.WaitForObserversAsync(2);
+
+        await client.SubscribeAsync("c", "subscription { wsFeed }");
+
+        var refused = await client.ReceiveAsync();
+        Assert.Equal(("error", "c"), TypeAndId(refused));
+        Assert.Equal("TOO_MANY_OPERATIONS", refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        feed.Push("still here");
+        var delivered = new[] { TypeAndId(await client.ReceiveAsync()), TypeAndId(await client.ReceiveAsync()) };
+        Assert.Equal([("next", "a"), ("next", "b")], delivered.Order());
+    }
+
+    [Fact]
+    public async Task An_overlong_operation_id_closes_with_4400()
+    {
+        var feed = new TestFeed();
+        await using var app = await StartAsync(feed);
+        using var client = await ConnectAsync(app.Uri);
+        await client.InitAsync();
+
+        await client.SubscribeAsync(new string('x', 129), "{ __typename }");
+
+        Assert.Equal(4400, (await client.ReceiveCloseAsync()).Code);
+    }
+
+    [Fact]
     public async Task Complete_from_the_client_stops_only_that_subscription()
     {
         var feed = new TestFeed();

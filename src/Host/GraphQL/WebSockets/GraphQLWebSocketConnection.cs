@@ -1,3 +1,4 @@
+using GraphQL;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
@@ -14,10 +15,12 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 internal sealed class GraphQLWebSocketConnection : IDisposable
 {
     private const int InitialBufferBytes = 4 * 1024;
+    private const int MaxIdLength = 128;
 
     private readonly WebSocket socket;
     private readonly HttpContext upgradeRequest;
     private readonly WebSocketDependencies dependencies;
+    private readonly int maxOperations;
     private readonly int maxMessageBytes;
     private readonly WebSocketSender sender;
     private readonly ITimer initTimer;
@@ -34,6 +37,7 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         this.socket = socket;
         this.upgradeRequest = upgradeRequest;
         this.dependencies = dependencies;
+        maxOperations = options.MaxOperationsPerConnection;
         maxMessageBytes = options.MaxMessageBytes;
         sender = new WebSocketSender(socket, dependencies.Serializer, options.SendQueueCapacity, options.CloseTimeout, dependencies.Logger, StopOperations);
         initTimer = dependencies.Time.CreateTimer(_ => OnInitTimeout(), null, options.InitTimeout, Timeout.InfiniteTimeSpan);
@@ -244,6 +248,21 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         if (!message.TryReadRequest(dependencies.Serializer, out var request, out var error))
         {
             Close(CloseCodes.BadRequest, error);
+            return;
+        }
+
+        if (message.Id!.Length > MaxIdLength)
+        {
+            Close(CloseCodes.BadRequest, $"Operation ids are at most {MaxIdLength} characters");
+            return;
+        }
+
+        if (operations.Count >= maxOperations && !operations.ContainsKey(message.Id))
+        {
+            Send(new ServerMessage(ServerMessage.Error, message.Id, new ExecutionErrors
+            {
+                new ExecutionError($"At most {maxOperations} operations may run on one connection.") { Code = "TOO_MANY_OPERATIONS" },
+            }));
             return;
         }
 

@@ -21,6 +21,10 @@ internal sealed class GraphQLWebSocketOptions
     [Range(1, 1_000_000)]
     public int SendQueueCapacity { get; set; } = 1000;
 
+    /// <summary>Operations running at once on one socket; one more is answered with an <c>error</c> (TOO_MANY_OPERATIONS).</summary>
+    [Range(1, 10_000)]
+    public int MaxOperationsPerConnection { get; set; } = 100;
+
     /// <summary>Largest message accepted from a client; a larger one closes the socket with 1009.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
