@@ -1,6 +1,6 @@
-using System.Text.Json;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Host.Tests.Infrastructure;
+using CertifyTrack.Host.Tests.Transport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PuppeteerSharp;
@@ -27,25 +27,22 @@ public sealed class GraphiQLTests
     }
 
     [Fact]
-    public async Task A_subscription_goes_over_graphql_transport_ws_with_the_Authorization_header()
+    public async Task A_subscription_runs_over_the_real_websocket_signed_in_with_the_Authorization_header()
     {
-        await using var app = await TestApp.StartAsync();
-        // The host speaks no WebSocket yet: a stand-in socket in the page records what the client sends.
-        await using var session = await OpenIdeAsync(app, FakeWebSocket);
+        var feed = new TestFeed();
+        await using var app = await TestApp.StartAsync(configureServices: s => s.AddWebSocketTestModule(feed).AddTestAuthentication());
+        await using var session = await OpenIdeAsync(app);
         var page = session.Page;
 
-        await TypeIntoAsync(page, QueryEditor, "subscription { tick }");
+        // wsStudentFeed is for students only: it streams only when the token reached connection_init.
+        await TypeIntoAsync(page, QueryEditor, "subscription { wsStudentFeed }");
         await page.ClickAsync("button[data-name=headers]");
-        await TypeIntoAsync(page, HeadersEditor, """{"Authorization": "Bearer t0ken"}""");
+        await TypeIntoAsync(page, HeadersEditor, $$"""{"Authorization": "Bearer {{TestAuthenticationHandler.Token("7", "student")}}"}""");
         await page.ClickAsync(".graphiql-execute-button");
+        await feed.WaitForObserversAsync(1).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        feed.Push("live");
 
-        await WaitForResultAsync(session, "\"tick\": 1");
-        var socket = await page.EvaluateExpressionAsync<JsonElement>("window.fakeSocket");
-        Assert.Equal(new UriBuilder(page.Url) { Scheme = "ws" }.Uri, new Uri(socket.GetProperty("url").GetString()!));
-        Assert.Equal("graphql-transport-ws", socket.GetProperty("protocol").GetString());
-        var init = socket.GetProperty("sent")[0];
-        Assert.Equal("connection_init", init.GetProperty("type").GetString());
-        Assert.Equal("""{"Authorization":"Bearer t0ken"}""", init.GetProperty("payload").GetRawText());
+        await WaitForResultAsync(session, "\"wsStudentFeed\": \"live\"");
     }
 
     private static async Task<IdeSession> OpenIdeAsync(TestApp app, string? beforeLoad = null)
@@ -114,24 +111,4 @@ public sealed class GraphiQLTests
             await chromium.DisposeAsync();
         }
     }
-
-    /// <summary>A graphql-transport-ws server in the page: acknowledges, then sends one result.</summary>
-    private const string FakeWebSocket = """
-        window.WebSocket = class {
-          static CONNECTING = 0; static OPEN = 1; static CLOSING = 2; static CLOSED = 3;
-          constructor(url, protocol) {
-            this.url = url; this.protocol = protocol; this.readyState = 0;
-            window.fakeSocket = { url, protocol, sent: [] };
-            setTimeout(() => { this.readyState = 1; this.onopen?.({}); });
-          }
-          send(data) {
-            const message = JSON.parse(data);
-            window.fakeSocket.sent.push(message);
-            const reply = message.type === 'connection_init' ? { type: 'connection_ack' }
-              : message.type === 'subscribe' ? { id: message.id, type: 'next', payload: { data: { tick: 1 } } } : null;
-            if (reply) { setTimeout(() => this.onmessage?.({ data: JSON.stringify(reply) })); }
-          }
-          close(code, reason) { this.readyState = 3; setTimeout(() => this.onclose?.({ code, reason })); }
-        };
-        """;
 }
