@@ -64,7 +64,7 @@ internal sealed class Notifier(IEventBus bus, TimeProvider time, IOptions<Notifi
                 WHERE u.id = ANY({ids})
                   AND (NOT {respectPreferences} OR NOT EXISTS (
                       SELECT 1 FROM api_notificationpreference p WHERE p.user_id = u.id AND p.kind = {request.Kind} AND NOT p.in_app))
-                RETURNING id AS "Id", user_id AS "UserId"
+                RETURNING id, user_id
                 """)
             : db.Database.SqlQuery<InsertedRow>(
                 $"""
@@ -74,7 +74,7 @@ internal sealed class Notifier(IEventBus bus, TimeProvider time, IOptions<Notifi
                 WHERE u.id IN (SELECT value FROM json_each({JsonSerializer.Serialize(ids)}))
                   AND (NOT {respectPreferences} OR NOT EXISTS (
                       SELECT 1 FROM api_notificationpreference p WHERE p.user_id = u.id AND p.kind = {request.Kind} AND NOT p.in_app))
-                RETURNING id AS "Id", user_id AS "UserId"
+                RETURNING id, user_id
                 """);
 
     private sealed class InsertedRow
