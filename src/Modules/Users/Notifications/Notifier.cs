@@ -2,6 +2,7 @@ using System.Text.Json;
 using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Notifications;
@@ -10,9 +11,10 @@ namespace CertifyTrack.Modules.Users.Notifications;
 /// <see cref="INotifier"/>: one <c>INSERT … SELECT … RETURNING</c> on the caller's context (its
 /// connection and transaction), for one recipient or many; the recipients are one array (or JSON)
 /// parameter, so the statement stays the same size for 1 or 1000 ids. Each written row is then
-/// published to its owner's topic, released by the bus when the caller commits.
+/// published to its owner's topic, released by the bus when the caller commits. The bus is
+/// resolved per call: hosts without one (the <c>migrate</c> command) still build their services.
 /// </summary>
-internal sealed class Notifier(IEventBus bus, TimeProvider time, IOptions<NotificationOptions> options) : INotifier
+internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOptions<NotificationOptions> options) : INotifier
 {
     public Task<int> NotifyAsync(DbContext db, long userId, NotificationRequest request, CancellationToken cancellationToken) =>
         NotifyManyAsync(db, [userId], request, cancellationToken);
@@ -40,6 +42,7 @@ internal sealed class Notifier(IEventBus bus, TimeProvider time, IOptions<Notifi
         var expires = now.AddDays(options.Value.RetentionDays);
         var respectPreferences = !NotificationKinds.Security.Contains(request.Kind);
         var inserted = await Insert(db, ids, request, now, expires, respectPreferences).ToListAsync(cancellationToken);
+        var bus = services.GetRequiredService<IEventBus>();
         foreach (var row in inserted)
         {
             var notification = new Notification
