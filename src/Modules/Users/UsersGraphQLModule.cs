@@ -1,6 +1,7 @@
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
@@ -25,5 +26,11 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
             .Resolve<UsersDbContext>(db => db.AuditLog, a => a.Id)
             .Description("The audit trail, newest first by default.")
             .AuthorizeWithRoles(Roles.Admin);
+
+        NotificationFields.AddQueryFields(query);
     }
+
+    public void AddMutationFields(ObjectGraphType mutation) => NotificationFields.AddMutationFields(mutation);
+
+    public void AddSubscriptionFields(ObjectGraphType subscription) => NotificationFields.AddSubscriptionFields(subscription);
 }

@@ -1,5 +1,6 @@
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL;
@@ -29,6 +30,7 @@ public static class UsersModule
         services.AddSingleton<AuditRetention>();
         services.AddHostedService<AuditRetentionService>();
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
+        services.AddNotifications(configuration);
         return services;
     }
 }

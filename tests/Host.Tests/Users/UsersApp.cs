@@ -14,12 +14,16 @@ namespace CertifyTrack.Host.Tests.Users;
 /// <summary>The real host with test bearer tokens and a fake clock, plus helpers that write Users rows directly.</summary>
 internal sealed class UsersApp : IAsyncDisposable
 {
-    private UsersApp(TestApp app, FakeTimeProvider time)
+    private UsersApp(TestApp app, FakeTimeProvider time, bool kestrel)
     {
         App = app;
         Time = time;
+        BaseUri = kestrel ? app.StartKestrel() : null;
         Client = app.CreateClient();
     }
+
+    /// <summary>The Kestrel address when started with <c>kestrel: true</c> (for WebSocket clients).</summary>
+    public Uri? BaseUri { get; }
 
     public TestApp App { get; }
 
@@ -29,16 +33,21 @@ internal sealed class UsersApp : IAsyncDisposable
 
     public IAuditLog Audit => App.Services.GetRequiredService<IAuditLog>();
 
-    public static async Task<UsersApp> StartAsync(string provider, DateTimeOffset? now = null)
+    public static async Task<UsersApp> StartAsync(
+        string provider, DateTimeOffset? now = null, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(provider, services =>
+        var app = await TestApp.StartAsync(provider, s =>
         {
-            services.AddTestAuthentication();
-            services.AddSingleton<TimeProvider>(time);
+            s.AddTestAuthentication();
+            s.AddSingleton<TimeProvider>(time);
+            services?.Invoke(s);
         });
-        var usersApp = new UsersApp(app, time);
-        _ = usersApp.App.Server; // starts the host (and migrates)
+        var usersApp = new UsersApp(app, time, kestrel);
+        if (!kestrel)
+        {
+            _ = usersApp.App.Server; // starts the host (and migrates); Kestrel has started it already
+        }
         return usersApp;
     }
 

@@ -258,6 +258,31 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                     b.ToTable("api_notification", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_app");
+
+                    b.HasKey("UserId", "Kind")
+                        .HasName("pk_api_notificationpreference");
+
+                    b.ToTable("api_notificationpreference", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Profiles.Mentor", b =>
                 {
                     b.Property<long>("Id")
@@ -451,6 +476,16 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_notification_auth_user_user_id");
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_notificationpreference_auth_user_user_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Profiles.Mentor", b =>

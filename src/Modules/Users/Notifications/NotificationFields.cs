@@ -1,0 +1,43 @@
+using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Lists;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CertifyTrack.Modules.Users.Notifications;
+
+/// <summary>The root fields of notifications: the caller's list, their live feed, reading and preferences.</summary>
+internal static class NotificationFields
+{
+    public static void AddQueryFields(ObjectGraphType query)
+    {
+        query.Connection<NotificationType, Notification>("notifications").Sort<NotificationSort>()
+            .Resolve<UsersDbContext>((context, db) => Own(context, db, context.GetArgument<bool?>("unreadOnly") == true), n => n.Id)
+            .Argument<BooleanGraphType>("unreadOnly", "Only the notifications not read yet.")
+            .Description("The caller's own notifications, newest first.")
+            .Authorize();
+
+        NotificationPreferences.AddQueryField(query);
+    }
+
+    public static void AddMutationFields(ObjectGraphType mutation)
+    {
+        MarkNotificationsRead.Declare(mutation);
+        NotificationPreferences.AddMutationField(mutation);
+    }
+
+    public static void AddSubscriptionFields(ObjectGraphType subscription) =>
+        subscription.Field<NonNullGraphType<NotificationType>, Notification>("notificationReceived")
+            .Description("Each new notification of the signed-in user, as it is created (on any host instance).")
+            .StreamTopic(context => NotificationTopics.ForUser(Caller.UserId(context.User)
+                ?? throw new ExecutionError("Sign in to receive notifications.") { Code = "UNAUTHENTICATED" }))
+            .Authorize();
+
+    private static IQueryable<Notification> Own(IResolveFieldContext context, UsersDbContext db, bool unreadOnly)
+    {
+        var userId = Caller.UserId(context.User) ?? -1;
+        var rows = db.Notifications.Where(n => n.UserId == userId);
+        return unreadOnly ? rows.Where(n => !n.IsRead) : rows;
+    }
+}
