@@ -1,3 +1,4 @@
+using GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL.Relay;
@@ -23,9 +24,10 @@ internal static class NotificationsRegistration
     }
 
     /// <summary><c>node(id:)</c> finds a notification only for its owner.</summary>
-    private static async Task<IReadOnlyDictionary<string, object>> LoadOwnAsync(IServiceProvider services, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, object>> LoadOwnAsync(IResolveFieldContext context, IReadOnlyList<string> keys)
     {
-        var userId = Caller.UserId(services.GetService<IHttpContextAccessor>()?.HttpContext?.User);
+        var userId = Caller.UserId(context.User);
+        var cancellationToken = context.CancellationToken;
         var ids = keys.Select(k => long.TryParse(k, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
             .OfType<long>().Distinct().ToList();
         if (userId is null || ids.Count == 0)
@@ -33,7 +35,7 @@ internal static class NotificationsRegistration
             return new Dictionary<string, object>();
         }
 
-        await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(cancellationToken);
         var rows = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId && ids.Contains(n.Id)).ToListAsync(cancellationToken);
         return rows.ToDictionary(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n => (object)n);
     }
