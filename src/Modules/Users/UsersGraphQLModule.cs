@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Admin;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
@@ -25,5 +26,9 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
             .Resolve<UsersDbContext>(db => db.AuditLog, a => a.Id)
             .Description("The audit trail, newest first by default.")
             .AuthorizeWithRoles(Roles.Admin);
+
+        UserAdmin.AddQueryFields(query);
     }
+
+    public void AddMutationFields(ObjectGraphType mutation) => UserAdmin.AddMutationFields(mutation);
 }

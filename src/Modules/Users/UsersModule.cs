@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Admin;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
@@ -29,6 +30,7 @@ public static class UsersModule
         services.AddSingleton<AuditRetention>();
         services.AddHostedService<AuditRetentionService>();
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
+        services.AddUserAdmin(configuration);
         return services;
     }
 }

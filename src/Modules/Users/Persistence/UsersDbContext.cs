@@ -1,4 +1,6 @@
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Admin.Invitations;
+using CertifyTrack.Modules.Users.Admin.Mentoring;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Profiles;
@@ -19,6 +21,10 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
+
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -26,6 +32,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
+        modelBuilder.ApplyConfiguration(new SetPasswordTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
     }
 }
 
