@@ -119,14 +119,14 @@ public sealed class CreateUserTests
         }
 
         var id = AdminSeed.Id("User", userId);
-        var off = await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{id}}", isActive: false }) { user { isActive } userErrors { code } } }""", admin);
+        var off = await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{id}}", isActive: false }) { user { isActive } userErrors { code field } } }""", admin);
         Assert.False(off["data"]!["setUserActive"]!["user"]!["isActive"]!.GetValue<bool>());
-        await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{id}}", isActive: true }) { userErrors { code } } }""", admin);
-        var self = await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{AdminSeed.Id("User", adminId)}}", isActive: false }) { userErrors { code } } }""", admin);
+        await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{id}}", isActive: true }) { userErrors { code field } } }""", admin);
+        var self = await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{AdminSeed.Id("User", adminId)}}", isActive: false }) { userErrors { code field } } }""", admin);
         Assert.Equal(["CANNOT_DEACTIVATE_SELF input.userId"], Errors(self["data"]!["setUserActive"]!));
-        var missing = await app.QueryAsync($$"""mutation { unlockUser(input: { userId: "{{AdminSeed.Id("User", 999_999)}}" }) { userErrors { code } } }""", admin);
+        var missing = await app.QueryAsync($$"""mutation { unlockUser(input: { userId: "{{AdminSeed.Id("User", 999_999)}}" }) { userErrors { code field } } }""", admin);
         Assert.Equal(["USER_NOT_FOUND input.userId"], Errors(missing["data"]!["unlockUser"]!));
-        var unlock = await app.QueryAsync($$"""mutation { unlockUser(input: { userId: "{{id}}" }) { userErrors { code } } }""", admin);
+        var unlock = await app.QueryAsync($$"""mutation { unlockUser(input: { userId: "{{id}}" }) { userErrors { code field } } }""", admin);
         Assert.Empty(unlock["data"]!["unlockUser"]!["userErrors"]!.AsArray());
 
         await using var check = await app.CreateDbContextAsync();
