@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Admin;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
@@ -28,9 +29,14 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
             .AuthorizeWithRoles(Roles.Admin);
 
         NotificationFields.AddQueryFields(query);
+        UserAdmin.AddQueryFields(query);
     }
 
-    public void AddMutationFields(ObjectGraphType mutation) => NotificationFields.AddMutationFields(mutation);
+    public void AddMutationFields(ObjectGraphType mutation)
+    {
+        NotificationFields.AddMutationFields(mutation);
+        UserAdmin.AddMutationFields(mutation);
+    }
 
     public void AddSubscriptionFields(ObjectGraphType subscription) => NotificationFields.AddSubscriptionFields(subscription);
 }

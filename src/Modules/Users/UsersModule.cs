@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Admin;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Notifications;
@@ -31,6 +32,7 @@ public static class UsersModule
         services.AddHostedService<AuditRetentionService>();
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
         services.AddNotifications(configuration);
+        services.AddUserAdmin(configuration);
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Admin.Invitations;
+using CertifyTrack.Modules.Users.Admin.Mentoring;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Profiles;
@@ -21,6 +23,10 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
+
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -29,6 +35,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
+        modelBuilder.ApplyConfiguration(new SetPasswordTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
     }
 }
 

@@ -138,6 +138,91 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                     b.ToTable("auth_user", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_set_password_token");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_set_password_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_set_password_token_user");
+
+                    b.ToTable("api_set_password_token", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<long?>("AssignedById")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assigned_by_id");
+
+                    b.Property<long>("NewMentorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("new_mentor_id");
+
+                    b.Property<long?>("OldMentorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("old_mentor_id");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_mentor_assignment");
+
+                    b.HasIndex("NewMentorId")
+                        .HasDatabaseName("idx_mentor_assignment_new_mentor");
+
+                    b.HasIndex("StudentId", "AssignedAt")
+                        .HasDatabaseName("idx_mentor_assignment_student_at");
+
+                    b.ToTable("api_mentor_assignment", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Audit.AuditLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -457,6 +542,26 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_api_student_usn_upper", "usn = upper(usn)");
                         });
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_set_password_token_auth_user_user_id");
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Profiles.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_mentor_assignment_api_student_student_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Audit.AuditLogEntry", b =>

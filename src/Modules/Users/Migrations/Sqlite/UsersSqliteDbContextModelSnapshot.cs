@@ -131,6 +131,87 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                     b.ToTable("auth_user", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_set_password_token");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_set_password_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_set_password_token_user");
+
+                    b.ToTable("api_set_password_token", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<long?>("AssignedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_by_id");
+
+                    b.Property<long>("NewMentorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_mentor_id");
+
+                    b.Property<long?>("OldMentorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("old_mentor_id");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_mentor_assignment");
+
+                    b.HasIndex("NewMentorId")
+                        .HasDatabaseName("idx_mentor_assignment_new_mentor");
+
+                    b.HasIndex("StudentId", "AssignedAt")
+                        .HasDatabaseName("idx_mentor_assignment_student_at");
+
+                    b.ToTable("api_mentor_assignment", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Audit.AuditLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -442,6 +523,26 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_api_student_usn_upper", "usn = upper(usn)");
                         });
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_set_password_token_auth_user_user_id");
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Profiles.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_mentor_assignment_api_student_student_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Audit.AuditLogEntry", b =>
