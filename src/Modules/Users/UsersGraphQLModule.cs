@@ -1,7 +1,9 @@
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Modules.Users.Profiles;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Lists;
@@ -25,5 +27,14 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
             .Resolve<UsersDbContext>(db => db.AuditLog, a => a.Id)
             .Description("The audit trail, newest first by default.")
             .AuthorizeWithRoles(Roles.Admin);
+    }
+
+    public void AddMutationFields(ObjectGraphType mutation)
+    {
+        RegisterStudent.Declare(mutation);
+        EmailVerification.Declare(mutation);
+        PasswordReset.Declare(mutation);
+        ChangePassword.Declare(mutation);
+        UpdateMyProfile.Declare(mutation);
     }
 }

@@ -1,4 +1,6 @@
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
@@ -29,6 +31,8 @@ public static class UsersModule
         services.AddSingleton<AuditRetention>();
         services.AddHostedService<AuditRetentionService>();
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
+        services.AddEmail(configuration);
+        services.AddAccounts(configuration);
         return services;
     }
 }

@@ -29,14 +29,22 @@ internal sealed class UsersApp : IAsyncDisposable
 
     public IAuditLog Audit => App.Services.GetRequiredService<IAuditLog>();
 
-    public static async Task<UsersApp> StartAsync(string provider, DateTimeOffset? now = null)
+    public static async Task<UsersApp> StartAsync(
+        string provider,
+        DateTimeOffset? now = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(provider, services =>
-        {
-            services.AddTestAuthentication();
-            services.AddSingleton<TimeProvider>(time);
-        });
+        var app = await TestApp.StartAsync(
+            provider,
+            services =>
+            {
+                services.AddTestAuthentication();
+                services.AddSingleton<TimeProvider>(time);
+                configureServices?.Invoke(services);
+            },
+            settings);
         var usersApp = new UsersApp(app, time);
         _ = usersApp.App.Server; // starts the host (and migrates)
         return usersApp;

@@ -1,5 +1,6 @@
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,10 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -26,6 +31,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
+        modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
     }
 }
 
