@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CertifyTrack.Host.Tests.Infrastructure;
@@ -49,11 +50,18 @@ internal sealed partial class AccountsApp : IAsyncDisposable
     public Task<int> DeliverMailAsync() =>
         Users.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(TestContext.Current.CancellationToken);
 
-    /// <summary>Every delivered message, oldest first.</summary>
+    /// <summary>Every delivered message, in outbox order (the Message-Id is <c>outbox-{id}@certifytrack</c>).</summary>
     public IReadOnlyList<MimeMessage> Mailbox() =>
         Directory.Exists(MailDirectory)
-            ? [.. Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
+            ? [.. Directory.GetFiles(MailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
+                .OrderBy(OutboxId)]
             : [];
+
+    private static long OutboxId(MimeMessage message)
+    {
+        var id = message.MessageId ?? "";
+        return long.Parse(id["outbox-".Length..id.IndexOf('@', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Delivers the outbox and returns the token of the one new link to <paramref name="path"/> sent to <paramref name="to"/>.</summary>
     public async Task<string> LinkTokenAsync(string to, string path)
