@@ -40,7 +40,7 @@ internal static partial class RegisterStudent
                 user.SetEmail(input.Email);
                 context.Service<Passwords>().Set(user, input.Password);
                 db.Users.Add(user);
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(db, ct);
                 var student = new Student
                 {
                     UserId = user.Id, Department = input.Department.Trim(), Semester = input.Semester, AdmissionType = input.AdmissionType,
@@ -48,7 +48,7 @@ internal static partial class RegisterStudent
                 student.SetUsn(input.Usn);
                 db.Students.Add(student);
                 ProfileRules.Refresh(user, student, user.DateJoined);
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(db, ct);
 
                 await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
                 await context.Service<IAuditLog>().RecordAsync(
@@ -131,6 +131,19 @@ internal static partial class RegisterStudent
         }
 
         errors.ThrowIfAny();
+    }
+
+    /// <summary>A concurrent registration of the same name, email or USN loses on the unique index: a user error, not a fault.</summary>
+    private static async Task SaveAsync(UsersDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new UserErrorException("ALREADY_REGISTERED", "An account with this username, email or USN was just registered.", "input");
+        }
     }
 
     [GeneratedRegex(@"^[\w.@+-]{3,150}$", RegexOptions.CultureInvariant)]
