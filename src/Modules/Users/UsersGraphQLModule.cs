@@ -1,9 +1,11 @@
 using CertifyTrack.Modules.Users.Admin;
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Modules.Users.Profiles;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Lists;
@@ -36,6 +38,11 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
     {
         NotificationFields.AddMutationFields(mutation);
         UserAdmin.AddMutationFields(mutation);
+        RegisterStudent.Declare(mutation);
+        EmailVerification.Declare(mutation);
+        PasswordReset.Declare(mutation);
+        ChangePassword.Declare(mutation);
+        UpdateMyProfile.Declare(mutation);
     }
 
     public void AddSubscriptionFields(ObjectGraphType subscription) => NotificationFields.AddSubscriptionFields(subscription);

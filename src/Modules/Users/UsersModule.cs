@@ -1,5 +1,7 @@
 using CertifyTrack.Modules.Users.Admin;
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Persistence;
@@ -33,6 +35,8 @@ public static class UsersModule
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
         services.AddNotifications(configuration);
         services.AddUserAdmin(configuration);
+        services.AddEmail(configuration);
+        services.AddAccounts(configuration);
         return services;
     }
 }

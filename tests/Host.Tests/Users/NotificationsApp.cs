@@ -9,7 +9,7 @@ namespace CertifyTrack.Host.Tests.Users;
 internal static class NotificationsApp
 {
     public static Task<UsersApp> StartAsync(string provider, bool kestrel = false) =>
-        UsersApp.StartAsync(provider, kestrel: kestrel, services: s => s.AddSingleton<IGraphQLModule, NotifyTestModule>());
+        UsersApp.StartAsync(provider, kestrel: kestrel, configureServices: s => s.AddSingleton<IGraphQLModule, NotifyTestModule>());
 
     public static string Student(long id) => TestAuthenticationHandler.Token($"{id}", "student");
 

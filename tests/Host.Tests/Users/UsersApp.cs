@@ -34,15 +34,22 @@ internal sealed class UsersApp : IAsyncDisposable
     public IAuditLog Audit => App.Services.GetRequiredService<IAuditLog>();
 
     public static async Task<UsersApp> StartAsync(
-        string provider, DateTimeOffset? now = null, bool kestrel = false, Action<IServiceCollection>? services = null)
+        string provider,
+        DateTimeOffset? now = null,
+        bool kestrel = false,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(provider, s =>
-        {
-            s.AddTestAuthentication();
-            s.AddSingleton<TimeProvider>(time);
-            services?.Invoke(s);
-        });
+        var app = await TestApp.StartAsync(
+            provider,
+            services =>
+            {
+                services.AddTestAuthentication();
+                services.AddSingleton<TimeProvider>(time);
+                configureServices?.Invoke(services);
+            },
+            settings);
         var usersApp = new UsersApp(app, time, kestrel);
         if (!kestrel)
         {

@@ -2,6 +2,7 @@ using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Admin.Invitations;
 using CertifyTrack.Modules.Users.Admin.Mentoring;
 using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,10 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
 
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -37,6 +42,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
         modelBuilder.ApplyConfiguration(new SetPasswordTokenConfiguration());
         modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
+        modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
     }
 }
 

@@ -11,14 +11,70 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertifyTrack.Modules.Users.Migrations.Sqlite
 {
     [DbContext(typeof(UsersSqliteDbContext))]
-    [Migration("20261128152410_NotificationPreferences")]
-    partial class NotificationPreferences
+    [Migration("20261128160322_AccountsNotificationsAdmin")]
+    partial class AccountsNotificationsAdmin
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selector");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("VerifierHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verifier_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_account_token");
+
+                    b.HasIndex("Selector")
+                        .IsUnique()
+                        .HasDatabaseName("ux_account_token_selector");
+
+                    b.HasIndex("UserId", "Purpose")
+                        .HasDatabaseName("idx_account_token_user_purpose");
+
+                    b.ToTable("api_account_token", (string)null);
+                });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.User", b =>
                 {
@@ -134,6 +190,87 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                     b.ToTable("auth_user", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_set_password_token");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_set_password_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_set_password_token_user");
+
+                    b.ToTable("api_set_password_token", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<long?>("AssignedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_by_id");
+
+                    b.Property<long>("NewMentorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_mentor_id");
+
+                    b.Property<long?>("OldMentorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("old_mentor_id");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_mentor_assignment");
+
+                    b.HasIndex("NewMentorId")
+                        .HasDatabaseName("idx_mentor_assignment_new_mentor");
+
+                    b.HasIndex("StudentId", "AssignedAt")
+                        .HasDatabaseName("idx_mentor_assignment_student_at");
+
+                    b.ToTable("api_mentor_assignment", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Audit.AuditLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -196,6 +333,70 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                         .HasDatabaseName("idx_auditlog_timestamp");
 
                     b.ToTable("api_auditlog", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Email.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_email_outbox");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("idx_email_outbox_due");
+
+                    b.ToTable("api_email_outbox", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Notifications.Notification", b =>
@@ -445,6 +646,36 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_api_student_usn_upper", "usn = upper(usn)");
                         });
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_account_token_auth_user_user_id");
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_set_password_token_auth_user_user_id");
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Profiles.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_mentor_assignment_api_student_student_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Audit.AuditLogEntry", b =>

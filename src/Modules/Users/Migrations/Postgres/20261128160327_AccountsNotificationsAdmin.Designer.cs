@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertifyTrack.Modules.Users.Migrations.Postgres
 {
     [DbContext(typeof(UsersPostgresDbContext))]
-    [Migration("20261128152915_UserAdmin")]
-    partial class UserAdmin
+    [Migration("20261128160327_AccountsNotificationsAdmin")]
+    partial class AccountsNotificationsAdmin
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,64 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("selector");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("VerifierHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("verifier_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_account_token");
+
+                    b.HasIndex("Selector")
+                        .IsUnique()
+                        .HasDatabaseName("ux_account_token_selector");
+
+                    b.HasIndex("UserId", "Purpose")
+                        .HasDatabaseName("idx_account_token_user_purpose");
+
+                    b.ToTable("api_account_token", (string)null);
+                });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.User", b =>
                 {
@@ -292,6 +350,72 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                     b.ToTable("api_auditlog", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Email.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("to_address");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_email_outbox");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("idx_email_outbox_due");
+
+                    b.ToTable("api_email_outbox", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -344,6 +468,31 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .HasDatabaseName("idx_notification_user_created");
 
                     b.ToTable("api_notification", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_app");
+
+                    b.HasKey("UserId", "Kind")
+                        .HasName("pk_api_notificationpreference");
+
+                    b.ToTable("api_notificationpreference", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Profiles.Mentor", b =>
@@ -522,6 +671,16 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_account_token_auth_user_user_id");
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
                 {
                     b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
@@ -559,6 +718,16 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_notification_auth_user_user_id");
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_notificationpreference_auth_user_user_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Profiles.Mentor", b =>

@@ -1,0 +1,112 @@
+using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL.Mutations;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CertifyTrack.Modules.Users.Accounts;
+
+/// <summary>
+/// <c>verifyEmail</c> (the token from the emailed link) and <c>resendVerification</c>, which
+/// answers the same whether or not the email names an unverified account.
+/// </summary>
+internal static class EmailVerification
+{
+    public static void Declare(ObjectGraphType mutation)
+    {
+        mutation.Mutation<VerifyEmailInputType, VerifyEmailPayloadType>("verifyEmail")
+            .Description("Confirms an email address with the token of the emailed link.")
+            .AllowAnonymous()
+            .Resolve<TokenInput, VerifyEmailPayload>(async (context, input) =>
+            {
+                var ct = context.CancellationToken;
+                var options = context.Service<IOptions<AccountOptions>>().Value;
+                await using var db = await context.UsersDbAsync();
+                var tokens = context.Service<AccountTokens>();
+                var token = await tokens.FindAsync(db, input.Token, TokenPurpose.EmailVerification, options.ResetTokenMaxAttempts, ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                if (token is null || !await tokens.ConsumeAsync(db, token, ct))
+                {
+                    throw InvalidToken();
+                }
+
+                var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
+                user.IsEmailVerified = true;
+                await db.SaveChangesAsync(ct);
+                await context.Service<IAuditLog>().RecordAsync(
+                    db, new AuditEntry("user.email_verified", "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { isEmailVerified = true } }, ct);
+                await tx.CommitAsync(ct);
+                return new VerifyEmailPayload { Verified = true };
+            });
+
+        mutation.Mutation<ResendVerificationInputType, ResendVerificationPayloadType>("resendVerification")
+            .Description("Emails a new verification link. Answers the same for any email address.")
+            .AllowAnonymous()
+            .Resolve<EmailInput, ResendVerificationPayload>(async (context, input) =>
+            {
+                var ct = context.CancellationToken;
+                var options = context.Service<IOptions<AccountOptions>>().Value;
+                var now = context.Service<TimeProvider>().GetUtcNow().UtcDateTime;
+                var email = User.Normalize(input.Email ?? "");
+                await using var db = await context.UsersDbAsync();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+                if (user is { IsEmailVerified: false, IsActive: true }
+                    && (user.VerificationSentAt is not { } sent || now - sent >= options.ResendInterval))
+                {
+                    await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
+                    await context.Service<IAuditLog>().RecordAsync(
+                        db, new AuditEntry("user.verification_resent", "User", $"{user.Id}") { ActorId = user.Id }, ct);
+                    await tx.CommitAsync(ct);
+                }
+
+                return new ResendVerificationPayload();
+            });
+    }
+
+    internal static UserErrorException InvalidToken() =>
+        new("INVALID_TOKEN", "This link is invalid or has expired. Ask for a new one.", "input", "token");
+}
+
+internal sealed class TokenInput
+{
+    public string Token { get; set; } = "";
+}
+
+internal sealed class EmailInput
+{
+    public string? Email { get; set; }
+}
+
+internal sealed class VerifyEmailInputType : InputObjectGraphType<TokenInput>
+{
+    public VerifyEmailInputType()
+    {
+        Name = "VerifyEmailInput";
+        Field(i => i.Token);
+    }
+}
+
+internal sealed class ResendVerificationInputType : InputObjectGraphType<EmailInput>
+{
+    public ResendVerificationInputType()
+    {
+        Name = "ResendVerificationInput";
+        Field<NonNullGraphType<StringGraphType>>("email");
+    }
+}
+
+internal sealed class VerifyEmailPayload : Payload
+{
+    public bool Verified { get; init; }
+}
+
+internal sealed class ResendVerificationPayload : Payload;
+
+internal sealed class VerifyEmailPayloadType : PayloadGraphType<VerifyEmailPayload>
+{
+    public VerifyEmailPayloadType() => Field(p => p.Verified).Description("True once the address is confirmed.");
+}
+
+internal sealed class ResendVerificationPayloadType : PayloadGraphType<ResendVerificationPayload>;

@@ -1,0 +1,72 @@
+using CertifyTrack.Shared.Email;
+using CertifyTrack.Shared.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertifyTrack.Modules.Users.Email;
+
+/// <summary>
+/// <see cref="IEmailOutbox"/>: renders the message and runs one <c>INSERT</c> on the caller's
+/// context and transaction (as <c>IAuditLog</c> does), then rings the worker once that commits
+/// (without a host event bus the worker still finds the row at its next poll).
+/// </summary>
+internal sealed class EmailOutbox(EmailTemplates templates, TimeProvider time, IServiceProvider services) : IEmailOutbox
+{
+    public async Task EnqueueAsync(DbContext db, EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrWhiteSpace(message.To);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "IEmailOutbox.EnqueueAsync writes inside the caller's transaction; begin one on the context first.");
+        }
+
+        var (subject, body) = templates.Render(message);
+        var now = time.GetUtcNow().UtcDateTime;
+        var pending = (int)OutboxStatus.Pending;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO api_email_outbox (to_address, subject, html_body, template, status, attempts, created_at, next_attempt_at)
+            VALUES ({message.To.Trim()}, {subject}, {body}, {message.Template}, {pending}, 0, {now}, {now})
+            """,
+            cancellationToken);
+        // Resolved per call: the bus belongs to the host, and tooling builds the modules without one.
+        services.GetService<IEventBus>()?.PublishAfterCommit(db, new EmailQueued());
+    }
+}
+
+/// <summary>A message was committed to the outbox: the worker of this instance looks at once.</summary>
+internal sealed record EmailQueued : IIntegrationEvent;
+
+internal sealed class EmailQueuedHandler(OutboxSignal signal) : IIntegrationEventHandler<EmailQueued>
+{
+    public Task HandleAsync(EmailQueued integrationEvent, CancellationToken cancellationToken)
+    {
+        signal.Ring();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Wakes <see cref="OutboxWorker"/> before its poll interval ends.</summary>
+internal sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim bell = new(0, 1);
+
+    public void Ring()
+    {
+        try
+        {
+            bell.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already rung: one wake-up covers every message queued meanwhile.
+        }
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken) => bell.WaitAsync(cancellationToken);
+
+    public void Dispose() => bell.Dispose();
+}

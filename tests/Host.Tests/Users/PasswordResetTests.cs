@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using CertifyTrack.Host.Tests.Infrastructure;
+using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Contracts;
+using CertifyTrack.Shared.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertifyTrack.Host.Tests.Users;
+
+/// <summary><c>requestPasswordReset</c> and <c>resetPassword</c>: no enumeration, single use, attempts, expiry, lockout, revocation event.</summary>
+public sealed class PasswordResetTests
+{
+    private const string Request = "mutation($e: String!) { requestPasswordReset(input: { email: $e }) { userErrors { code } } }";
+    private const string Reset = "mutation($t: String!, $p: String!) { resetPassword(input: { token: $t, newPassword: $p }) { reset userErrors { code field } } }";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Known_and_unknown_addresses_get_the_same_answer_and_only_accounts_get_mail(string provider)
+    {
+        await using var app = await AccountsApp.StartAsync(provider);
+        Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
+        await app.DeliverMailAsync();
+
+        var known = await app.QueryAsync(Request, variables: new { e = "Asha@Example.edu" });
+        var unknown = await app.QueryAsync(Request, variables: new { e = "nobody@example.edu" });
+        var malformed = await app.QueryAsync(Request, variables: new { e = "not an email" });
+        Assert.Equal("""{"data":{"requestPasswordReset":{"userErrors":[]}}}""", known.ToJson());
+        Assert.Equal(known.ToJson(), unknown.ToJson());
+        Assert.Equal(known.ToJson(), malformed.ToJson());
+
+        await app.DeliverMailAsync();
+        var resets = app.Mailbox().Where(m => m.Subject == "Reset your CertifyTrack password").ToList();
+        Assert.Equal("asha@example.edu", Assert.Single(resets).To.Mailboxes.Single().Address);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_reset_sets_the_password_once_clears_lockout_and_publishes_PasswordChanged(string provider)
+    {
+        var events = new ConcurrentQueue<PasswordChanged>();
+        await using var app = await AccountsApp.StartAsync(provider, configureServices: s =>
+        {
+            s.AddSingleton(events);
+            s.AddIntegrationEventHandler<PasswordChanged, RecordingHandler>();
+        });
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
+        await using (var db = await app.Users.CreateDbContextAsync())
+        {
+            await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLoginAttempts, 5).SetProperty(u => u.AccountLockedUntil, new DateTime(2026, 6, 1, 9, 15, 0, DateTimeKind.Utc)), ct);
+        }
+
+        await app.QueryAsync(Request, variables: new { e = "asha@example.edu" });
+        var token = await app.LinkTokenAsync("asha@example.edu", "reset-password");
+
+        var weak = await app.QueryAsync(Reset, variables: new { t = token, p = "short" });
+        Assert.Equal(["WEAK_PASSWORD"], weak.UserErrorCodes("resetPassword"));
+        var done = await app.QueryAsync(Reset, variables: new { t = token, p = "Brand-new#2026" });
+        Assert.Equal("""{"data":{"resetPassword":{"reset":true,"userErrors":[]}}}""", done.ToJson());
+        var again = await app.QueryAsync(Reset, variables: new { t = token, p = "Other-new#2026" });
+        Assert.Equal(["INVALID_TOKEN"], again.UserErrorCodes("resetPassword"));
+
+        await using (var db = await app.Users.CreateDbContextAsync())
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(ct);
+            Assert.True(new Passwords().Verify(user, "Brand-new#2026"));
+            Assert.Equal(0, user.FailedLoginAttempts);
+            Assert.Null(user.AccountLockedUntil);
+            Assert.Contains("user.password_reset", await db.AuditLog.Select(a => a.Action).ToListAsync(ct));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (events.IsEmpty && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, ct);
+            }
+
+            Assert.Equal([new PasswordChanged(user.Id, "reset")], events.ToArray());
+        }
+
+        await app.DeliverMailAsync();
+        Assert.Contains(app.Mailbox(), m => m.Subject == "Your CertifyTrack password was changed");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Five_wrong_guesses_burn_the_token_and_it_expires_after_30_minutes(string provider)
+    {
+        await using var app = await AccountsApp.StartAsync(provider);
+        Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
+        await app.QueryAsync(Request, variables: new { e = "asha@example.edu" });
+        var token = await app.LinkTokenAsync("asha@example.edu", "reset-password");
+
+        var wrong = token[..16] + new string('A', token.Length - 16);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(["INVALID_TOKEN"], (await app.QueryAsync(Reset, variables: new { t = wrong, p = "Brand-new#2026" })).UserErrorCodes("resetPassword"));
+        }
+
+        Assert.Equal(["INVALID_TOKEN"], (await app.QueryAsync(Reset, variables: new { t = token, p = "Brand-new#2026" })).UserErrorCodes("resetPassword"));
+
+        app.Users.Time.Advance(TimeSpan.FromMinutes(5));
+        await app.QueryAsync(Request, variables: new { e = "asha@example.edu" });
+        var fresh = await app.LinkTokenAsync("asha@example.edu", "reset-password");
+        app.Users.Time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(["INVALID_TOKEN"], (await app.QueryAsync(Reset, variables: new { t = fresh, p = "Brand-new#2026" })).UserErrorCodes("resetPassword"));
+
+        app.Users.Time.Advance(TimeSpan.FromMinutes(1));
+        await app.QueryAsync(Request, variables: new { e = "asha@example.edu" });
+        var last = await app.LinkTokenAsync("asha@example.edu", "reset-password");
+        app.Users.Time.Advance(TimeSpan.FromMinutes(29));
+        Assert.Empty((await app.QueryAsync(Reset, variables: new { t = last, p = "Brand-new#2026" })).UserErrorCodes("resetPassword"));
+    }
+
+    private sealed class RecordingHandler(ConcurrentQueue<PasswordChanged> events) : IIntegrationEventHandler<PasswordChanged>
+    {
+        public Task HandleAsync(PasswordChanged integrationEvent, CancellationToken cancellationToken)
+        {
+            events.Enqueue(integrationEvent);
+            return Task.CompletedTask;
+        }
+    }
+}
