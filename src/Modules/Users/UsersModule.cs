@@ -1,4 +1,5 @@
 using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
@@ -29,6 +30,7 @@ public static class UsersModule
         services.AddSingleton<AuditRetention>();
         services.AddHostedService<AuditRetentionService>();
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
+        services.AddUsersAuth(configuration);
         return services;
     }
 }

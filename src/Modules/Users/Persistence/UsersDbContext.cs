@@ -26,6 +26,7 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
+        modelBuilder.UseOpenIddict(); // OpenIddict's applications, authorizations, scopes and tokens
     }
 }
 
