@@ -33,17 +33,23 @@ internal sealed class TokenApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TokenApp> StartAsync(string provider, bool kestrel = false)
+    public static async Task<TokenApp> StartAsync(string provider, bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var app = await TestApp.StartAsync(provider, services => services.AddSingleton<TimeProvider>(time), new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Auth:WebClient:RedirectUris:0"] = RedirectUri,
             ["Auth:WebClient:PostLogoutRedirectUris:0"] = "https://client.example/",
             ["Auth:Clients:ops:ClientId"] = ToolId,
             ["Auth:Clients:ops:ClientSecret"] = ToolSecret,
             ["CERTIFYTRACK_ADMIN_PASSWORD"] = AdminPassword,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = await TestApp.StartAsync(provider, services => services.AddSingleton<TimeProvider>(time), all);
         if (kestrel)
         {
             app.StartKestrel();

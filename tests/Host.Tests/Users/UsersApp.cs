@@ -36,7 +36,7 @@ internal sealed class UsersApp : IAsyncDisposable
         {
             services.AddTestAuthentication();
             services.AddSingleton<TimeProvider>(time);
-        });
+        }, new Dictionary<string, string?> { ["Auth:BootstrapAdmin"] = "false" }); // these tests count users and audit rows
         var usersApp = new UsersApp(app, time);
         _ = usersApp.App.Server; // starts the host (and migrates)
         return usersApp;

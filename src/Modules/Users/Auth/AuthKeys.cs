@@ -41,8 +41,8 @@ internal static class AuthKeys
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN=CertifyTrack development {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.CreateSelfSigned(now.AddYears(-1), now.AddYears(5));
+        // Valid from long ago: OpenIddict checks the validity against the app's TimeProvider, which tests fake.
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(1999, 1, 1, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow.AddYears(10));
         return certificate.Export(X509ContentType.Pfx);
     }
 }
