@@ -28,6 +28,7 @@ if (MigrateCommand.IsRequested(args))
 await app.MigrateOnStartAsync();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseWebSockets();
 app.MapCertifyTrackHealth();
 app.MapCertifyTrackGraphQL();

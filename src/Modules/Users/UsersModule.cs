@@ -2,6 +2,7 @@ using CertifyTrack.Modules.Users.Admin;
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Email;
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Persistence;
@@ -37,6 +38,7 @@ public static class UsersModule
         services.AddUserAdmin(configuration);
         services.AddEmail(configuration);
         services.AddAccounts(configuration);
+        services.AddUsersAuth(configuration);
         return services;
     }
 }

@@ -78,7 +78,20 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var connection = new NpgsqlConnection(adminConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+                {
+                    // A session of another role (an autovacuum worker on the new database) may be
+                    // connected; without pg_signal_backend FORCE cannot end it, so wait for it to leave.
+                    await Task.Delay(500);
+                }
+            }
         }
     }
 }

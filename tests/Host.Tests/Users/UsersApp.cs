@@ -49,12 +49,14 @@ internal sealed class UsersApp : IAsyncDisposable
                 services.AddSingleton<TimeProvider>(time);
                 configureServices?.Invoke(services);
             },
-            settings);
+            // These tests count users and audit rows: no bootstrap admin unless a test asks for it.
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Auth:BootstrapAdmin"] = settings?.GetValueOrDefault("Auth:BootstrapAdmin") ?? "false" });
         var usersApp = new UsersApp(app, time, kestrel);
         if (!kestrel)
         {
             _ = usersApp.App.Server; // starts the host (and migrates); Kestrel has started it already
         }
+
         return usersApp;
     }
 

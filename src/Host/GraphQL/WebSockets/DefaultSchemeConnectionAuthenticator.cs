@@ -7,6 +7,7 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// Runs the default authentication scheme over a request that carries the token as its
 /// <c>Authorization</c> header, as the HTTP pipeline would. With no default scheme there is
 /// nothing that could validate a token, so every token is refused.
+/// The request handlers run first, as in the authentication middleware.
 /// </summary>
 internal sealed class DefaultSchemeConnectionAuthenticator(
     IAuthenticationSchemeProvider schemes,
@@ -36,6 +37,18 @@ internal sealed class DefaultSchemeConnectionAuthenticator(
         context.Connection.RemoteIpAddress = upgradeRequest.Connection.RemoteIpAddress;
         context.Connection.RemotePort = upgradeRequest.Connection.RemotePort;
         context.TraceIdentifier = upgradeRequest.TraceIdentifier;
+
+        // As the authentication middleware does: request handlers first (OpenIddict's validation
+        // handler prepares its per-request state there), then the default scheme.
+        var handlers = scope.ServiceProvider.GetRequiredService<IAuthenticationHandlerProvider>();
+        foreach (var scheme in await schemes.GetRequestHandlerSchemesAsync())
+        {
+            if (await handlers.GetHandlerAsync(context, scheme.Name) is IAuthenticationRequestHandler handler
+                && await handler.HandleRequestAsync())
+            {
+                return null; // a handler answered the request itself: not a plain authenticated request
+            }
+        }
 
         var result = await context.AuthenticateAsync();
         if (!result.Succeeded)

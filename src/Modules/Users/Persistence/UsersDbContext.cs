@@ -44,6 +44,7 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
+        modelBuilder.UseOpenIddict(); // OpenIddict's applications, authorizations, scopes and tokens
     }
 }
 

@@ -1,0 +1,99 @@
+using System.Security.Cryptography.X509Certificates;
+using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Shared.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CertifyTrack.Modules.Users.Auth;
+
+/// <summary>
+/// The OpenIddict token server (stores in the Users context), local validation of its access
+/// tokens as the default authentication scheme, and the sign-in cookie of <c>/connect/authorize</c>.
+/// </summary>
+internal static class AuthRegistration
+{
+    public static IServiceCollection AddUsersAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContext());
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<UsersDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris("/connect/token")
+                    .SetAuthorizationEndpointUris("/connect/authorize")
+                    .SetEndSessionEndpointUris("/connect/logout")
+                    .SetRevocationEndpointUris("/connect/revoke");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.EnableTokenEntryValidation();
+                validation.UseAspNetCore();
+            });
+
+        // Deferred to the options so that they see the environment and the final configuration.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<AuthOptions>, IHostEnvironment>(ConfigureServer);
+        services.AddOptions<OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreOptions>()
+            .Configure<IOptions<AuthOptions>, IHostEnvironment>((aspNet, auth, environment) =>
+                aspNet.DisableTransportSecurityRequirement = !(auth.Value.RequireHttps ?? !environment.IsDevelopment()));
+
+        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddCookie(AuthorizeEndpoint.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "certifytrack.signin";
+                cookie.Cookie.Path = "/connect";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.Events = new CookieAuthenticationEvents { OnRedirectToLogin = _ => Task.CompletedTask };
+            });
+        services.AddAntiforgery();
+        services.AddAuthRateLimits();
+
+        services.AddSingleton<LoginRules>();
+        services.AddSingleton<UsernameRateLimiter>();
+        services.AddSingleton<ClientRegistration>();
+        services.AddSingleton<AdminBootstrap>();
+        services.AddHostedService<AuthStartup>();
+        services.AddHostedService<TokenPruning>();
+        services.AddSingleton<IModuleEndpoints, AuthEndpoints>();
+        return services;
+    }
+
+    private static void ConfigureServer(OpenIddictServerOptions server, IOptions<AuthOptions> options, IHostEnvironment environment)
+    {
+        var auth = options.Value;
+        if (auth.AllowPasswordGrant ?? environment.IsDevelopment())
+        {
+            server.GrantTypes.Add(GrantTypes.Password);
+        }
+
+        server.AccessTokenLifetime = auth.AccessTokenLifetime;
+        server.RefreshTokenLifetime = auth.RefreshTokenLifetime;
+        var keys = Path.Combine(environment.ContentRootPath, auth.KeysDirectory);
+        var signing = AuthKeys.Load(auth.SigningCertificate, keys, "signing", X509KeyUsageFlags.DigitalSignature);
+        var encryption = AuthKeys.Load(auth.EncryptionCertificate, keys, "encryption", X509KeyUsageFlags.KeyEncipherment);
+        server.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.X509SigningCredentials(signing));
+        server.EncryptionCredentials.Add(new Microsoft.IdentityModel.Tokens.X509EncryptingCredentials(encryption));
+    }
+}

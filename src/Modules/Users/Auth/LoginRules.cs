@@ -1,0 +1,116 @@
+using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Shared.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CertifyTrack.Modules.Users.Auth;
+
+internal enum LoginOutcome
+{
+    Success,
+    InvalidCredentials,
+    Locked,
+    EmailNotVerified,
+    Inactive,
+}
+
+internal sealed record LoginResult(LoginOutcome Outcome, User? User = null, DateTimeOffset? LockedUntil = null);
+
+/// <summary>
+/// The rules every sign-in path applies (the sign-in page, the password grant): 5 failed passwords
+/// lock the account for 15 minutes; the counter resets on success and once the lock has expired;
+/// an inactive user or an unverified email (the bootstrap admin excepted) is refused even with the
+/// right password. An unknown username answers exactly as a wrong password.
+/// </summary>
+internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, TimeProvider time, IAuditLog audit)
+{
+    public const int MaxFailedAttempts = 5;
+
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public async Task<LoginResult> SignInAsync(string? username, string? password, CancellationToken cancellationToken)
+    {
+        username ??= "";
+        password ??= "";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = User.Normalize(username);
+        var user = normalized.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        if (user is null)
+        {
+            PasswordHashing.VerifyNobody(password);
+            return new LoginResult(LoginOutcome.InvalidCredentials);
+        }
+
+        var now = time.GetUtcNow();
+        if (user.AccountLockedUntil is { } until && new DateTimeOffset(until, TimeSpan.Zero) > now)
+        {
+            return new LoginResult(LoginOutcome.Locked, LockedUntil: new DateTimeOffset(until, TimeSpan.Zero));
+        }
+
+        if (user.AccountLockedUntil is not null)
+        {
+            user.AccountLockedUntil = null;
+            user.FailedLoginAttempts = 0;
+        }
+
+        if (!PasswordHashing.Verify(user, password))
+        {
+            return await FailAsync(db, user, now, cancellationToken);
+        }
+
+        user.FailedLoginAttempts = 0;
+        var result = Check(user);
+        if (result.Outcome == LoginOutcome.Success)
+        {
+            user.LastLogin = now.UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>The rules that hold for every token a user obtains, the refresh and code exchanges included.</summary>
+    public async Task<LoginResult> CheckAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new LoginResult(LoginOutcome.InvalidCredentials);
+        }
+
+        if (user.AccountLockedUntil is { } until && new DateTimeOffset(until, TimeSpan.Zero) > time.GetUtcNow())
+        {
+            return new LoginResult(LoginOutcome.Locked, LockedUntil: new DateTimeOffset(until, TimeSpan.Zero));
+        }
+
+        return Check(user);
+    }
+
+    private static LoginResult Check(User user) =>
+        !user.IsActive ? new LoginResult(LoginOutcome.Inactive)
+        : !user.IsEmailVerified && !user.IsSuperuser ? new LoginResult(LoginOutcome.EmailNotVerified)
+        : new LoginResult(LoginOutcome.Success, user);
+
+    private async Task<LoginResult> FailAsync(UsersDbContext db, User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        user.FailedLoginAttempts++;
+        if (user.FailedLoginAttempts < MaxFailedAttempts)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new LoginResult(LoginOutcome.InvalidCredentials);
+        }
+
+        var until = now + LockoutDuration;
+        user.AccountLockedUntil = until.UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(db, new AuditEntry("user.locked", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            ActorId = user.Id,
+            NewValues = new { lockedUntil = until },
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new LoginResult(LoginOutcome.Locked, LockedUntil: until);
+    }
+}
