@@ -15,7 +15,6 @@ internal static class AccountsModule
                 o.PublicBaseUrl = url;
             }
         });
-        services.AddSingleton<Passwords>();
         services.AddSingleton<AccountTokens>();
         services.AddScoped<AccountMail>();
         return services;

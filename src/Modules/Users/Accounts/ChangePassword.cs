@@ -23,8 +23,7 @@ internal static class ChangePassword
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var user = await db.Users.SingleOrDefaultAsync(u => u.Id == callerId, ct)
                     ?? throw new UserErrorException("NOT_FOUND", "Your account no longer exists.");
-                var passwords = context.Service<Passwords>();
-                if (!passwords.Verify(user, input.CurrentPassword))
+                if (!PasswordHashing.Verify(user, input.CurrentPassword))
                 {
                     throw new UserErrorException("WRONG_PASSWORD", "The current password is not correct.", "input", "currentPassword");
                 }
@@ -35,7 +34,7 @@ internal static class ChangePassword
                     throw new UserErrorException("SAME_PASSWORD", "Choose a password different from the current one.", "input", "newPassword");
                 }
 
-                passwords.Set(user, input.NewPassword);
+                user.Password = PasswordHashing.Hash(user, input.NewPassword);
                 await db.SaveChangesAsync(ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
                 await context.Service<IAuditLog>().RecordAsync(db, new AuditEntry("user.password_changed", "User", $"{user.Id}"), ct);

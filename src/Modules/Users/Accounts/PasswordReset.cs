@@ -57,7 +57,7 @@ internal static class PasswordReset
                 }
 
                 var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
-                context.Service<Passwords>().Set(user, input.NewPassword);
+                user.Password = PasswordHashing.Hash(user, input.NewPassword);
                 user.FailedLoginAttempts = 0;
                 user.AccountLockedUntil = null;
                 await db.SaveChangesAsync(ct);

@@ -38,7 +38,7 @@ internal static partial class RegisterStudent
                 };
                 user.SetUsername(input.Username);
                 user.SetEmail(input.Email);
-                context.Service<Passwords>().Set(user, input.Password);
+                user.Password = PasswordHashing.Hash(user, input.Password);
                 db.Users.Add(user);
                 await SaveAsync(db, ct);
                 var student = new Student
