@@ -32,7 +32,7 @@ public static class UsersModule
             .Validate(o => { o.Validate(); return true; });
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<AuditRetention>();
-        services.AddHostedService<AuditRetentionService>();
+        services.AddHostedService<PeriodicSweepService<AuditRetention>>();
         services.AddSingleton<IModuleEndpoints, AuditLogCsvExport>();
         services.AddNotifications(configuration);
         services.AddUserAdmin(configuration);

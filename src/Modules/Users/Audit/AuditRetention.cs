@@ -1,7 +1,5 @@
 using CertifyTrack.Modules.Users.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Audit;
@@ -11,9 +9,13 @@ namespace CertifyTrack.Modules.Users.Audit;
 /// of <c>api_auditlog</c>. On PostgreSQL it names its cutoff in the transaction-local setting
 /// <c>certifytrack.audit_retention_cutoff</c>, the only thing the append-only trigger lets delete.
 /// </summary>
-internal sealed class AuditRetention(IDbContextFactory<UsersDbContext> factory, TimeProvider time, IOptions<AuditOptions> options)
+internal sealed class AuditRetention(IDbContextFactory<UsersDbContext> factory, TimeProvider time, IOptions<AuditOptions> options) : IPeriodicSweep
 {
     public const string CutoffSetting = "certifytrack.audit_retention_cutoff";
+
+    public string Name => "Audit retention sweep";
+
+    public TimeSpan Interval => options.Value.SweepInterval;
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
@@ -30,40 +32,4 @@ internal sealed class AuditRetention(IDbContextFactory<UsersDbContext> factory, 
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
-}
-
-/// <summary>Runs <see cref="AuditRetention"/> at start and then every <see cref="AuditOptions.SweepInterval"/> (on <see cref="TimeProvider"/>).</summary>
-internal sealed partial class AuditRetentionService(
-    AuditRetention retention, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditRetentionService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var deleted = await retention.SweepAsync(stoppingToken);
-                LogSwept(deleted);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit retention sweep deleted {Count} rows.")]
-    private partial void LogSwept(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit retention sweep failed; it runs again after the interval.")]
-    private partial void LogFailed(Exception exception);
 }

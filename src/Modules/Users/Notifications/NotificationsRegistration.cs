@@ -18,7 +18,7 @@ internal static class NotificationsRegistration
             .Validate(o => { o.Validate(); return true; });
         services.AddSingleton<INotifier, Notifier>();
         services.AddSingleton<NotificationSweep>();
-        services.AddHostedService<NotificationSweepService>();
+        services.AddHostedService<PeriodicSweepService<NotificationSweep>>();
         services.AddSingleton(new NodeRegistration("Notification", LoadOwnAsync));
         return services;
     }
