@@ -47,6 +47,12 @@ internal sealed class User
 
     public DateTime? LastLogin { get; set; }
 
+    /// <summary>
+    /// Changes whenever the user's sessions are revoked (password changed or reset, account
+    /// disabled); a sign-in cookie made under another stamp no longer signs in.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+
     public void SetUsername(string username)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(username);

@@ -29,6 +29,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.FirstName).HasMaxLength(150);
         builder.Property(u => u.LastName).HasMaxLength(150);
         builder.Property(u => u.UserType).HasConversion(UserKindConverter).HasMaxLength(20);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(32);
 
         builder.HasIndex(u => u.NormalizedUsername).IsUnique().HasDatabaseName("ux_user_username");
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ux_user_email");

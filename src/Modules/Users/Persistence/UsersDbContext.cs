@@ -2,6 +2,7 @@ using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Admin.Invitations;
 using CertifyTrack.Modules.Users.Admin.Mentoring;
 using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Profiles;
@@ -44,7 +45,7 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
-        modelBuilder.UseOpenIddict(); // OpenIddict's applications, authorizations, scopes and tokens
+        modelBuilder.UseOpenIddictTables(); // OpenIddict's applications, authorizations, scopes and tokens
     }
 }
 
