@@ -70,11 +70,11 @@ public sealed partial class CodeFlowTests
         Assert.Contains("verify your email", await unverified.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    private static string AuthorizeUri(string challenge) =>
+    internal static string AuthorizeUri(string challenge) =>
         "/connect/authorize?client_id=certifytrack-web&response_type=code&scope=openid%20offline_access"
         + $"&redirect_uri={Uri.EscapeDataString(TokenApp.RedirectUri)}&code_challenge={challenge}&code_challenge_method=S256&state=abc";
 
-    private static async Task<HttpResponseMessage> PostFormAsync(TokenApp app, string html, string username, string password)
+    internal static async Task<HttpResponseMessage> PostFormAsync(TokenApp app, string html, string username, string password)
     {
         var fields = HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
         fields.Add(new("username", username));
@@ -83,7 +83,7 @@ public sealed partial class CodeFlowTests
         return await app.Client.PostAsync("/connect/authorize", form, TestContext.Current.CancellationToken);
     }
 
-    private static string CodeFrom(Uri location)
+    internal static string CodeFrom(Uri location)
     {
         Assert.StartsWith(TokenApp.RedirectUri, location.ToString(), StringComparison.Ordinal);
         var query = System.Web.HttpUtility.ParseQueryString(location.Query);
@@ -91,7 +91,7 @@ public sealed partial class CodeFlowTests
         return query["code"]!;
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();

@@ -1,17 +1,23 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using CertifyTrack.Host.Tests.Infrastructure;
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Contracts;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 
 namespace CertifyTrack.Host.Tests.Auth;
 
-/// <summary>The real host with real tokens (no test scheme), a fake clock and a configured tooling client.</summary>
+/// <summary>
+/// The real host with real tokens (no test scheme), a fake clock and a configured tooling client.
+/// Mail goes to a temporary pickup directory; tests deliver it with <see cref="LinkTokenAsync"/>.
+/// </summary>
 internal sealed class TokenApp : IAsyncDisposable
 {
     public const string RedirectUri = "https://client.example/callback";
@@ -20,24 +26,47 @@ internal sealed class TokenApp : IAsyncDisposable
     public const string AdminPassword = "Bootstrap-Admin-Pass-1";
     public const string Password = "Correct-Horse-9";
 
-    private TokenApp(TestApp app, FakeTimeProvider time)
+    public const string PublicBaseUrl = "https://certifytrack.example.edu";
+
+    private readonly string mailDirectory;
+
+    private TokenApp(TestApp app, FakeTimeProvider time, string mailDirectory, Uri? baseUri)
     {
         App = app;
         Time = time;
-        Client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        BaseUri = baseUri;
+        this.mailDirectory = mailDirectory;
+        Client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
     }
 
     public TestApp App { get; }
+
+    /// <summary>The Kestrel address when started with <c>kestrel: true</c> (for WebSocket clients).</summary>
+    public Uri? BaseUri { get; }
 
     public FakeTimeProvider Time { get; }
 
     public HttpClient Client { get; }
 
-    public static async Task<TokenApp> StartAsync(string provider, bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<TokenApp> StartAsync(string provider, bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync((services, all) => TestApp.StartAsync(provider, services, all), kestrel, settings);
+
+    /// <summary>An instance over a database the caller owns and disposes after it (several instances may share it).</summary>
+    public static Task<TokenApp> StartAsync(TestDatabase database, bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync((services, all) => Task.FromResult(TestApp.Start(database, services, all)), kestrel, settings);
+
+    private static async Task<TokenApp> StartAsync(
+        Func<Action<IServiceCollection>, IReadOnlyDictionary<string, string?>, Task<TestApp>> create,
+        bool kestrel,
+        IReadOnlyDictionary<string, string?>? settings)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var mail = Path.Combine(Path.GetTempPath(), $"certifytrack-mail-{Guid.NewGuid():N}");
         var all = new Dictionary<string, string?>
         {
+            ["Email:PickupDirectory"] = mail,
+            ["Email:Outbox:RunWorker"] = "false",
+            ["PublicBaseUrl"] = PublicBaseUrl,
             ["Auth:WebClient:RedirectUris:0"] = RedirectUri,
             ["Auth:WebClient:PostLogoutRedirectUris:0"] = "https://client.example/",
             ["Auth:Clients:ops:ClientId"] = ToolId,
@@ -49,17 +78,19 @@ internal sealed class TokenApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = await TestApp.StartAsync(provider, services => services.AddSingleton<TimeProvider>(time), all);
+        void Services(IServiceCollection services) => services.AddSingleton<TimeProvider>(time);
+        var app = await create(Services, all);
+        Uri? baseUri = null;
         if (kestrel)
         {
-            app.StartKestrel();
+            baseUri = app.StartKestrel();
         }
         else
         {
             _ = app.Server; // starts the host (migrates, registers the clients, bootstraps the admin)
         }
 
-        return new TokenApp(app, time);
+        return new TokenApp(app, time, mail, baseUri);
     }
 
     public async Task<long> AddUserAsync(string username, UserKind kind = UserKind.Student, bool verified = true, bool active = true)
@@ -91,9 +122,32 @@ internal sealed class TokenApp : IAsyncDisposable
         return body;
     }
 
+    /// <summary>Delivers the outbox and returns the token of the newest link to <paramref name="path"/> mailed to <paramref name="to"/>.</summary>
+    public async Task<string> LinkTokenAsync(string to, string path)
+    {
+        await App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(TestContext.Current.CancellationToken);
+        var message = Directory.GetFiles(mailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(a => a.Address == to))
+            .MaxBy(OutboxId)!;
+        var match = Regex.Match(message.HtmlBody ?? "", $"{Regex.Escape(PublicBaseUrl)}/{path}\\?token=([A-Za-z0-9_-]+)");
+        Assert.True(match.Success, message.HtmlBody);
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>The outbox row of a delivered message (its Message-Id is <c>outbox-{id}@certifytrack</c>).</summary>
+    private static long OutboxId(MimeMessage message)
+    {
+        var id = message.MessageId ?? "";
+        return long.Parse(id["outbox-".Length..id.IndexOf('@', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();
+        if (Directory.Exists(mailDirectory))
+        {
+            Directory.Delete(mailDirectory, recursive: true);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
@@ -8,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertifyTrack.Modules.Users.Accounts;
 
-/// <summary><c>changePassword</c>: the signed-in user, with the current password.</summary>
+/// <summary>
+/// <c>changePassword</c>: the signed-in user, with the current password. Every other session of
+/// the user is revoked in the same transaction (tokens, sign-in cookies, WebSockets); the session
+/// the change is made from keeps its tokens, so the caller is not signed out by their own change.
+/// </summary>
 internal static class ChangePassword
 {
     public static void Declare(ObjectGraphType mutation) =>
@@ -36,8 +41,10 @@ internal static class ChangePassword
 
                 user.Password = PasswordHashing.Hash(user, input.NewPassword);
                 await db.SaveChangesAsync(ct);
+                var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: context.User, ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
-                await context.Service<IAuditLog>().RecordAsync(db, new AuditEntry("user.password_changed", "User", $"{user.Id}"), ct);
+                await context.Service<IAuditLog>().RecordAsync(
+                    db, new AuditEntry("user.password_changed", "User", $"{user.Id}") { NewValues = new { tokensRevoked = revoked } }, ct);
                 context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "changed"));
                 await tx.CommitAsync(ct);
                 return new ChangePasswordPayload { Changed = true };

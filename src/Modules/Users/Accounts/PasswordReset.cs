@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
@@ -11,8 +12,9 @@ namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>
 /// <c>requestPasswordReset</c> (answers the same for every address) and <c>resetPassword</c>
-/// (single-use token, 30 minutes, 5 wrong guesses). A reset clears lockout and publishes
-/// <see cref="PasswordChanged"/> after commit, on which the token slice revokes refresh tokens.
+/// (single-use token, 30 minutes, 5 wrong guesses). A reset clears lockout, revokes every session
+/// of the user in the same transaction (<see cref="SessionRevocation"/>) and publishes
+/// <see cref="PasswordChanged"/> after commit.
 /// </summary>
 internal static class PasswordReset
 {
@@ -63,9 +65,10 @@ internal static class PasswordReset
                 await db.SaveChangesAsync(ct);
                 await db.AccountTokens.Where(t => t.UserId == user.Id && t.Purpose == TokenPurpose.PasswordReset && t.UsedAt == null)
                     .ExecuteDeleteAsync(ct);
+                var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: null, ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
                 await context.Service<IAuditLog>().RecordAsync(
-                    db, new AuditEntry("user.password_reset", "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { lockoutCleared = true } }, ct);
+                    db, new AuditEntry("user.password_reset", "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { lockoutCleared = true, tokensRevoked = revoked } }, ct);
                 context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "reset"));
                 await tx.CommitAsync(ct);
                 return new ResetPasswordPayload { Reset = true };

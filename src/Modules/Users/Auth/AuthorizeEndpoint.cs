@@ -12,8 +12,10 @@ namespace CertifyTrack.Modules.Users.Auth;
 
 /// <summary>
 /// <c>/connect/authorize</c> for the first-party client (no consent screen): a signed-in browser
-/// (the sign-in cookie) gets its code at once if the user may still sign in; otherwise the sign-in
-/// form is shown, and a posted form goes through the same <see cref="LoginRules"/> as the password grant.
+/// (the sign-in cookie) gets its code at once if the user may still sign in and their sessions were
+/// not revoked since (the cookie carries the user's security stamp, <see cref="SessionRevocation"/>);
+/// otherwise the sign-in form is shown, and a posted form goes through the same
+/// <see cref="LoginRules"/> as the password grant.
 /// </summary>
 internal static class AuthorizeEndpoint
 {
@@ -21,6 +23,7 @@ internal static class AuthorizeEndpoint
     public const string UsernameField = "username";
     public const string PasswordField = "password";
     public const string AntiforgeryField = "__RequestVerificationToken";
+    public const string SecurityStampClaim = "security_stamp";
 
     public static async Task<IResult> HandleAsync(
         HttpContext context, LoginRules rules, UsernameRateLimiter usernames, IAntiforgery antiforgery)
@@ -51,6 +54,7 @@ internal static class AuthorizeEndpoint
 
             var session = new ClaimsIdentity(CookieScheme, Claims.Name, Claims.Role);
             session.AddClaim(new Claim(Claims.Subject, result.User!.Id.ToString(CultureInfo.InvariantCulture)));
+            session.AddClaim(new Claim(SecurityStampClaim, result.User.SecurityStamp));
             await context.SignInAsync(CookieScheme, new ClaimsPrincipal(session));
             return IssueCode(result.User, request);
         }
@@ -60,7 +64,8 @@ internal static class AuthorizeEndpoint
             && long.TryParse(cookie.Principal.FindFirstValue(Claims.Subject), NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
         {
             var result = await rules.CheckAsync(userId, cancellationToken);
-            if (result.Outcome == LoginOutcome.Success)
+            if (result.Outcome == LoginOutcome.Success
+                && result.User!.SecurityStamp == (cookie.Principal.FindFirstValue(SecurityStampClaim) ?? ""))
             {
                 return IssueCode(result.User!, request);
             }

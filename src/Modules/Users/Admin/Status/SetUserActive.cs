@@ -1,9 +1,11 @@
 using System.Globalization;
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
@@ -16,7 +18,8 @@ namespace CertifyTrack.Modules.Users.Admin.Status;
 
 /// <summary>
 /// <c>setUserActive</c>, admins only: disables or re-enables an account. An admin cannot disable
-/// themselves. (Revoking the user's tokens on deactivation belongs to the token slice.)
+/// themselves. Disabling revokes every session of the user in the same transaction
+/// (<see cref="SessionRevocation"/>); the login rules refuse new ones while the account is disabled.
 /// </summary>
 internal static class SetUserActive
 {
@@ -32,7 +35,7 @@ internal static class SetUserActive
                     throw new UserErrorException("CANNOT_DEACTIVATE_SELF", "You cannot disable your own account.", "input", "userId");
                 }
 
-                return await UserStatus.ChangeAsync(context, id, user =>
+                return await UserStatus.ChangeAsync(context, id, endSessions: !input.IsActive, user =>
                 {
                     var old = user.IsActive;
                     user.IsActive = input.IsActive;
@@ -52,7 +55,8 @@ internal static class UserStatus
 {
     private static readonly Func<Accounts.User, UserNode> ToNode = UserLoaders.ToUserNode.Compile();
 
-    public static async Task<UserStatusPayload> ChangeAsync(IResolveFieldContext context, long id, Func<Accounts.User, AuditEntry?> change)
+    /// <param name="endSessions">Also revoke the user's sessions, even when nothing else changed (an account disabled before revocation existed).</param>
+    public static async Task<UserStatusPayload> ChangeAsync(IResolveFieldContext context, long id, bool endSessions, Func<Accounts.User, AuditEntry?> change)
     {
         var ct = context.CancellationToken;
         var services = context.RequestServices!;
@@ -64,6 +68,11 @@ internal static class UserStatus
         {
             await db.SaveChangesAsync(ct);
             await services.GetRequiredService<IAuditLog>().RecordAsync(db, entry, ct);
+        }
+
+        if (endSessions)
+        {
+            await SessionRevocation.RevokeAsync(db, services.GetRequiredService<IEventBus>(), id, keep: null, ct);
         }
 
         await tx.CommitAsync(ct);

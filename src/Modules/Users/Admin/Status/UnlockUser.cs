@@ -19,7 +19,7 @@ internal static class UnlockUser
             .Resolve<UnlockUserInput, UserStatusPayload>((context, input) =>
             {
                 var id = NodeTypes.ParseKey(input.UserId, "User", "userId");
-                return UserStatus.ChangeAsync(context, id, user =>
+                return UserStatus.ChangeAsync(context, id, endSessions: false, user =>
                 {
                     var old = new { failedLoginAttempts = user.FailedLoginAttempts, accountLockedUntil = user.AccountLockedUntil };
                     user.FailedLoginAttempts = 0;
