@@ -28,11 +28,15 @@ public sealed class AuthorizationErrorTests(AuthorizationApp app) : IClassFixtur
     }
 
     [Fact]
-    public async Task An_invalid_token_is_anonymous()
+    public async Task An_invalid_token_is_refused_with_401_even_for_public_fields()
     {
-        var (_, body) = await app.Client.PostGraphQLAsync("{ signedIn }", token: "not-a-token");
+        var (response, body) = await app.Client.PostGraphQLAsync("{ publicInfo }", token: "not-a-token");
 
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString());
         Assert.Equal(["UNAUTHENTICATED"], body.ErrorCodes());
+        var (anonymous, _) = await app.Client.PostGraphQLAsync("{ publicInfo }");
+        Assert.Equal(System.Net.HttpStatusCode.OK, anonymous.StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CertifyTrack.Host.Ide;
 using GraphQL;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,9 @@ namespace CertifyTrack.Host.GraphQL.Http;
 /// queries only, the response media type chosen by Accept, and spec status codes
 /// (docs/adr/0003-graphql-over-http-status-codes.md). A POST body may be a JSON array of
 /// requests (a batch, docs/adr/0006): they run one after another and are answered by an
-/// array in the same order, with 200. A browser asking for HTML gets the IDE.
+/// array in the same order, with 200. A browser asking for HTML gets the IDE. A request whose
+/// bearer token is refused (expired, revoked, malformed) gets 401 rather than running anonymous,
+/// so that the client knows to refresh it.
 /// </summary>
 internal sealed class GraphQLHttpMiddleware(
     GraphQLExecutor executor,
@@ -45,6 +48,14 @@ internal sealed class GraphQLHttpMiddleware(
         {
             await WriteErrorAsync(context, GraphQLMediaTypes.Json, new HttpRequestError(StatusCodes.Status406NotAcceptable,
                 "NOT_ACCEPTABLE", $"Accept {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}."));
+            return;
+        }
+
+        if (await IsTokenRefusedAsync(context))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await WriteErrorAsync(context, mediaType, new HttpRequestError(StatusCodes.Status401Unauthorized,
+                "UNAUTHENTICATED", "The access token is not valid: it expired or was revoked. Refresh it or sign in again."));
             return;
         }
 
@@ -107,6 +118,21 @@ internal sealed class GraphQLHttpMiddleware(
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
         return (statusCode, result);
+    }
+
+    /// <summary>
+    /// The request carries credentials the default scheme refuses. The authentication middleware
+    /// ran the scheme already; its handler answers again from the same request's result.
+    /// </summary>
+    private static async Task<bool> IsTokenRefusedAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.Count == 0
+            || await context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync() is null)
+        {
+            return false;
+        }
+
+        return (await context.AuthenticateAsync()).Failure is not null;
     }
 
     private static (GraphQLHttpBody?, HttpRequestError?) FromGet((GraphQLRequest? Request, HttpRequestError? Error) read) =>
