@@ -38,6 +38,8 @@ internal static class GraphQLRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectionAuthenticator, DefaultSchemeConnectionAuthenticator>();
+        services.AddSingleton<WebSocketSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebSocketSessions>());
         services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddSingleton<IdePage>();
         services.AddGraphQL(graphql => graphql

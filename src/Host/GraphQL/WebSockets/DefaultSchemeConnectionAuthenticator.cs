@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CertifyTrack.Host.GraphQL.WebSockets;
@@ -7,14 +6,15 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// Runs the default authentication scheme over a request that carries the token as its
 /// <c>Authorization</c> header, as the HTTP pipeline would. With no default scheme there is
 /// nothing that could validate a token, so every token is refused.
-/// The request handlers run first, as in the authentication middleware.
+/// The request handlers run first, as in the authentication middleware. The token's expiry is the
+/// <see cref="AuthenticationProperties.ExpiresUtc"/> of the result (OpenIddict's validation sets it).
 /// </summary>
 internal sealed class DefaultSchemeConnectionAuthenticator(
     IAuthenticationSchemeProvider schemes,
     IServiceScopeFactory scopes,
     ILogger<DefaultSchemeConnectionAuthenticator> logger) : IConnectionAuthenticator
 {
-    public async Task<ClaimsPrincipal?> AuthenticateAsync(string token, HttpContext upgradeRequest)
+    public async Task<ConnectionUser?> AuthenticateAsync(string token, HttpContext upgradeRequest)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(upgradeRequest);
@@ -56,6 +56,6 @@ internal sealed class DefaultSchemeConnectionAuthenticator(
             logger.LogDebug(result.Failure, "A WebSocket connection token was refused: {Reason}", result.Failure?.Message ?? "no result");
         }
 
-        return result.Succeeded ? result.Principal : null;
+        return result.Succeeded ? new ConnectionUser(result.Principal, result.Properties?.ExpiresUtc) : null;
     }
 }

@@ -10,7 +10,8 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// One socket speaking <c>graphql-transport-ws</c>: reads messages in order, enforces the
 /// protocol (close codes in docs/adr/0005-graphql-over-websocket.md), runs each
 /// <c>subscribe</c> as a <see cref="WebSocketOperation"/>, and on close stops every operation
-/// and waits for their stream subscriptions to be disposed.
+/// and waits for their stream subscriptions to be disposed. A signed-in socket closes with 4403
+/// when its token expires or its user's sessions are revoked (<see cref="WebSocketSessions"/>).
 /// </summary>
 internal sealed class GraphQLWebSocketConnection : IDisposable
 {
@@ -24,6 +25,8 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
     private readonly int maxMessageBytes;
     private readonly WebSocketSender sender;
     private readonly ITimer initTimer;
+    private ITimer? expiryTimer;
+    private IDisposable? session;
     private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource operationsEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int runningOperations = 1; // the receive loop holds one count until it ends
@@ -75,6 +78,7 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         finally
         {
             await initTimer.DisposeAsync();
+            await EndSessionAsync();
             sender.Close(WebSocketCloseStatus.NormalClosure, string.Empty);
             StopOperations();
             if (Interlocked.Decrement(ref runningOperations) == 0)
@@ -230,7 +234,8 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
                 return;
             }
 
-            User = user;
+            User = user.Principal;
+            StartSession(user.ExpiresAt);
         }
 
         acknowledged = true;
@@ -301,6 +306,27 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         }
     }
 
+    /// <summary>Follows the user's sessions, and closes the socket when its token expires.</summary>
+    private void StartSession(DateTimeOffset? expiresAt)
+    {
+        session = dependencies.Sessions.Track(this);
+        if (expiresAt is { } expiry)
+        {
+            var due = expiry - dependencies.Time.GetUtcNow();
+            expiryTimer = dependencies.Time.CreateTimer(
+                _ => Close(CloseCodes.Forbidden, "Forbidden: the token expired"), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task EndSessionAsync()
+    {
+        session?.Dispose();
+        if (expiryTimer is not null)
+        {
+            await expiryTimer.DisposeAsync();
+        }
+    }
+
     private void OnInitTimeout()
     {
         if (Volatile.Read(ref initReceived) == 0)
@@ -312,6 +338,8 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
     public void Dispose()
     {
         initTimer.Dispose();
+        expiryTimer?.Dispose();
+        session?.Dispose();
         sender.Dispose();
     }
 }

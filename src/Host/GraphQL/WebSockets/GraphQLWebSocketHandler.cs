@@ -9,6 +9,7 @@ internal sealed record WebSocketDependencies(
     GraphQLExecutor Executor,
     IGraphQLSerializer Serializer,
     IConnectionAuthenticator Authenticator,
+    WebSocketSessions Sessions,
     IServiceScopeFactory Scopes,
     TimeProvider Time,
     ILogger Logger);
@@ -22,6 +23,7 @@ internal sealed class GraphQLWebSocketHandler(
     GraphQLExecutor executor,
     IGraphQLSerializer serializer,
     IConnectionAuthenticator authenticator,
+    WebSocketSessions sessions,
     IServiceScopeFactory scopes,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -30,7 +32,7 @@ internal sealed class GraphQLWebSocketHandler(
 {
     public const string SubProtocol = "graphql-transport-ws";
 
-    private readonly WebSocketDependencies dependencies = new(executor, serializer, authenticator, scopes, time, logger);
+    private readonly WebSocketDependencies dependencies = new(executor, serializer, authenticator, sessions, scopes, time, logger);
 
     /// <summary>A WebSocket upgrade that asks for <c>graphql-transport-ws</c>; everything else is HTTP.</summary>
     public static bool IsGraphQLWebSocketRequest(HttpContext context)

@@ -13,5 +13,8 @@ internal interface IConnectionAuthenticator
     /// <summary>The user the token signs in, or null when the token is not valid.</summary>
     /// <param name="token">The token, without the <c>Bearer </c> prefix.</param>
     /// <param name="upgradeRequest">The WebSocket upgrade request (its scheme, host, path and address).</param>
-    Task<ClaimsPrincipal?> AuthenticateAsync(string token, HttpContext upgradeRequest);
+    Task<ConnectionUser?> AuthenticateAsync(string token, HttpContext upgradeRequest);
 }
+
+/// <summary>A socket's user, and when the token that signed it in expires (null: the scheme does not say).</summary>
+internal sealed record ConnectionUser(ClaimsPrincipal Principal, DateTimeOffset? ExpiresAt);
