@@ -25,13 +25,13 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
     private readonly int maxMessageBytes;
     private readonly WebSocketSender sender;
     private readonly ITimer initTimer;
-    private ITimer? expiryTimer;
-    private IDisposable? session;
     private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource operationsEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int runningOperations = 1; // the receive loop holds one count until it ends
     private int initReceived;
     private volatile bool acknowledged;
+    private ITimer? expiryTimer;
+    private IDisposable? session;
     private byte[] buffer = new byte[InitialBufferBytes];
 
     public GraphQLWebSocketConnection(WebSocket socket, HttpContext upgradeRequest, WebSocketDependencies dependencies, GraphQLWebSocketOptions options)
