@@ -3,6 +3,7 @@ using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Mutations;
+using CertifyTrack.Shared.Notifications;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,7 @@ internal static class ChangePassword
                 user.Password = PasswordHashing.Hash(user, input.NewPassword);
                 await db.SaveChangesAsync(ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
+                await context.Service<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordChanged(), ct);
                 await context.Service<IAuditLog>().RecordAsync(db, new AuditEntry("user.password_changed", "User", $"{user.Id}"), ct);
                 context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "changed"));
                 await tx.CommitAsync(ct);
