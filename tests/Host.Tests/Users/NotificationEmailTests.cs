@@ -107,21 +107,8 @@ public sealed class NotificationEmailTests
     public async Task A_thousand_recipients_cost_one_insert_per_channel(string provider)
     {
         await using var app = await NotificationsApp.StartAsync(provider);
-        await using (var db = await app.CreateDbContextAsync())
-        {
-            for (var i = 0; i < INotifier.MaxRecipients; i++)
-            {
-                var user = new CertifyTrack.Modules.Users.Accounts.User { FirstName = "S", LastName = $"{i}", IsEmailVerified = true, DateJoined = DateTime.UtcNow };
-                user.SetUsername($"s{i}");
-                user.SetEmail($"s{i}@example.edu");
-                db.Users.Add(user);
-            }
-
-            await db.SaveChangesAsync(Ct);
-        }
-
+        var ids = await AddVerifiedUsersAsync(app, INotifier.MaxRecipients);
         await using var probe = await app.CreateDbContextAsync();
-        var ids = await probe.Users.Select(u => u.Id).ToArrayAsync(Ct);
         var connection = probe.Database.GetDbConnection();
         using var commands = new CommandCounter(connection.DataSource, connection.Database);
 
@@ -148,6 +135,44 @@ public sealed class NotificationEmailTests
         await using var db = await app.Users.CreateDbContextAsync();
         var row = await db.EmailOutbox.AsNoTracking().SingleAsync(Ct);
         Assert.Equal((OutboxStatus.Sent, 1), (row.Status, row.Attempts));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_outbox_worker_drains_more_than_one_batch_without_waiting_for_its_poll(string provider)
+    {
+        // The poll interval runs on the fake clock, which stands still: only the commit's bell wakes the worker.
+        await using var app = await AccountsApp.StartAsync(
+            provider,
+            new Dictionary<string, string?> { ["Email:Outbox:RunWorker"] = "true", ["Email:Outbox:PollInterval"] = "01:00:00" },
+            s => s.AddSingleton<IGraphQLModule, NotifyTestModule>());
+        var ids = await AddVerifiedUsersAsync(app.Users, 120);   // the dispatcher takes 50 at a time
+
+        await NotifyAsync(app.Users, NotificationKinds.EventRescheduled, "New time", "The talk moved to 15:00.", [.. ids]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (app.Mailbox().Count < ids.Length && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(ids.Length, app.Mailbox().Count);
+        Assert.All(await OutboxAsync(app.Users), e => Assert.Equal(OutboxStatus.Sent, e.Status));
+    }
+
+    private static async Task<long[]> AddVerifiedUsersAsync(UsersApp app, int count)
+    {
+        await using var db = await app.CreateDbContextAsync();
+        var users = Enumerable.Range(0, count).Select(i =>
+        {
+            var user = new CertifyTrack.Modules.Users.Accounts.User { FirstName = "S", LastName = $"{i}", IsEmailVerified = true, DateJoined = DateTime.UtcNow };
+            user.SetUsername($"s{i}");
+            user.SetEmail($"s{i}@example.edu");
+            return user;
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync(Ct);
+        return [.. users.Select(u => u.Id)];
     }
 
     private static async Task<int> NotifyAsync(UsersApp app, string kind, string title, string message, params long[] userIds)
