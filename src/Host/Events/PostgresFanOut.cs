@@ -25,15 +25,27 @@ internal sealed class PostgresFanOut(DatabaseSettings settings, IOptions<EventBu
         await SendAsync(connection, null, payloads, cancellationToken);
     }
 
+    /// <summary>
+    /// One <c>pg_notify</c> per payload, all in one <see cref="NpgsqlBatch"/>: one round trip
+    /// however many messages a commit carries (a notification to 1,000 users is 1,000 payloads).
+    /// </summary>
     private async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> payloads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payloads);
+        if (payloads.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var payload in payloads)
         {
-            await using var command = new NpgsqlCommand(Notify, connection, transaction);
+            var command = new NpgsqlBatchCommand(Notify);
             command.Parameters.AddWithValue("channel", options.Value.Channel);
             command.Parameters.AddWithValue("payload", payload);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(command);
         }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

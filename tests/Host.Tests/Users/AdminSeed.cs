@@ -14,9 +14,9 @@ internal static class AdminSeed
         return (id, Infrastructure.TestAuthenticationHandler.Token($"{id}", "admin"));
     }
 
-    public static async Task<(long UserId, long MentorId)> MentorAsync(this UsersApp app, string username, string employeeId, string department = "CSE")
+    public static async Task<(long UserId, long MentorId)> MentorAsync(this UsersApp app, string username, string employeeId, string department = "CSE", bool verified = false)
     {
-        var userId = await app.AddUserAsync(username, UserKind.Mentor);
+        var userId = await app.AddUserAsync(username, UserKind.Mentor, verified);
         await using var db = await app.CreateDbContextAsync();
         var mentor = new Mentor { UserId = userId, EmployeeId = employeeId, Department = department, Designation = "Professor" };
         db.Mentors.Add(mentor);
@@ -25,12 +25,12 @@ internal static class AdminSeed
     }
 
     /// <summary>Adds <paramref name="count"/> students (usernames <c>{prefix}{i}</c>, USNs <c>1XX{prefix}{i:D4}</c>) in one batch.</summary>
-    public static async Task<List<long>> StudentsAsync(this UsersApp app, string prefix, int count, long? mentorId = null, int semester = 3, string department = "CSE")
+    public static async Task<List<long>> StudentsAsync(this UsersApp app, string prefix, int count, long? mentorId = null, int semester = 3, string department = "CSE", bool verified = false)
     {
         await using var db = await app.CreateDbContextAsync();
         var users = Enumerable.Range(0, count).Select(i =>
         {
-            var user = new CertifyTrack.Modules.Users.Accounts.User { FirstName = "Stu", LastName = $"{prefix}{i}", UserType = UserKind.Student, DateJoined = DateTime.UtcNow };
+            var user = new CertifyTrack.Modules.Users.Accounts.User { FirstName = "Stu", LastName = $"{prefix}{i}", UserType = UserKind.Student, IsEmailVerified = verified, DateJoined = DateTime.UtcNow };
             user.SetUsername($"{prefix}{i}");
             user.SetEmail($"{prefix}{i}@example.edu");
             return user;

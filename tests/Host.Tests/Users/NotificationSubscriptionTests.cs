@@ -62,7 +62,7 @@ public sealed class NotificationSubscriptionTests
         Assert.Equal("UNAUTHENTICATED", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    private static async Task<WebSocketTestClient> SubscribeAsync(UsersApp app, long userId)
+    internal static async Task<WebSocketTestClient> SubscribeAsync(UsersApp app, long userId)
     {
         var socket = await WebSocketTestClient.ConnectAsync(app.BaseUri!);
         await socket.InitAsync(new JsonObject { ["Authorization"] = $"Bearer {Student(userId)}" });

@@ -8,8 +8,13 @@ namespace CertifyTrack.Host.Tests.Users;
 /// <summary>Helpers of the notification tests: the Users host with <see cref="NotifyTestModule"/>.</summary>
 internal static class NotificationsApp
 {
+    /// <summary>The outbox worker is off: the emails the notifier queues stay in <c>api_email_outbox</c> for the test to read.</summary>
     public static Task<UsersApp> StartAsync(string provider, bool kestrel = false) =>
-        UsersApp.StartAsync(provider, kestrel: kestrel, configureServices: s => s.AddSingleton<IGraphQLModule, NotifyTestModule>());
+        UsersApp.StartAsync(
+            provider,
+            kestrel: kestrel,
+            settings: new Dictionary<string, string?> { ["Email:Outbox:RunWorker"] = "false", ["PublicBaseUrl"] = "https://certifytrack.example.edu" },
+            configureServices: s => s.AddSingleton<IGraphQLModule, NotifyTestModule>());
 
     public static string Student(long id) => TestAuthenticationHandler.Token($"{id}", "student");
 

@@ -21,6 +21,7 @@ internal sealed class NotifyTestModule : IGraphQLModule
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<LongGraphType>>>>("userIds")
             .Argument<NonNullGraphType<StringGraphType>>("kind")
             .Argument<NonNullGraphType<StringGraphType>>("title")
+            .Argument<StringGraphType>("message")
             .Argument<BooleanGraphType>("rollback")
             .AllowAnonymous()
             .ResolveAsync(async context =>
@@ -29,7 +30,7 @@ internal sealed class NotifyTestModule : IGraphQLModule
                 var ct = context.CancellationToken;
                 await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var request = new NotificationRequest(context.GetArgument<string>("kind"), context.GetArgument<string>("title"), "Message body");
+                var request = new NotificationRequest(context.GetArgument<string>("kind"), context.GetArgument<string>("title"), context.GetArgument<string?>("message") ?? "Message body");
                 var ids = context.GetArgument<List<long>>("userIds");
                 var notifier = services.GetRequiredService<INotifier>();
                 var written = ids.Count == 1

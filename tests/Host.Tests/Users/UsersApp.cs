@@ -63,10 +63,10 @@ internal sealed class UsersApp : IAsyncDisposable
     public Task<UsersDbContext> CreateDbContextAsync() =>
         App.Services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
 
-    public async Task<long> AddUserAsync(string username, UserKind kind = UserKind.Student)
+    public async Task<long> AddUserAsync(string username, UserKind kind = UserKind.Student, bool verified = false, bool active = true)
     {
         await using var db = await CreateDbContextAsync();
-        var user = new User { FirstName = "First", LastName = username, UserType = kind, DateJoined = Time.GetUtcNow().UtcDateTime };
+        var user = new User { FirstName = "First", LastName = username, UserType = kind, IsEmailVerified = verified, IsActive = active, DateJoined = Time.GetUtcNow().UtcDateTime };
         user.SetUsername(username);
         user.SetEmail($"{username}@example.edu");
         db.Users.Add(user);

@@ -4,6 +4,7 @@ using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Mutations;
+using CertifyTrack.Shared.Notifications;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,7 @@ internal static class ChangePassword
                 await db.SaveChangesAsync(ct);
                 var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: context.User, ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
+                await context.Service<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordChanged(), ct);
                 await context.Service<IAuditLog>().RecordAsync(
                     db, new AuditEntry("user.password_changed", "User", $"{user.Id}") { NewValues = new { tokensRevoked = revoked } }, ct);
                 context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "changed"));

@@ -4,6 +4,7 @@ using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Mutations;
+using CertifyTrack.Shared.Notifications;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,7 @@ internal static class PasswordReset
                     .ExecuteDeleteAsync(ct);
                 var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: null, ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
+                await context.Service<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordReset(), ct);
                 await context.Service<IAuditLog>().RecordAsync(
                     db, new AuditEntry("user.password_reset", "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { lockoutCleared = true, tokensRevoked = revoked } }, ct);
                 context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "reset"));

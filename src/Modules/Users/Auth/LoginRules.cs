@@ -1,6 +1,7 @@
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertifyTrack.Modules.Users.Auth;
@@ -20,9 +21,10 @@ internal sealed record LoginResult(LoginOutcome Outcome, User? User = null, Date
 /// The rules every sign-in path applies (the sign-in page, the password grant): 5 failed passwords
 /// lock the account for 15 minutes; the counter resets on success and once the lock has expired;
 /// an inactive user or an unverified email (the bootstrap admin excepted) is refused even with the
-/// right password. An unknown username answers exactly as a wrong password.
+/// right password. An unknown username answers exactly as a wrong password. Locking an account
+/// notifies its owner (in the app and by email) in the same transaction as the lock.
 /// </summary>
-internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, TimeProvider time, IAuditLog audit)
+internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, TimeProvider time, IAuditLog audit, INotifier notifier)
 {
     public const int MaxFailedAttempts = 5;
 
@@ -110,6 +112,7 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
             ActorId = user.Id,
             NewValues = new { lockedUntil = until },
         }, cancellationToken);
+        await notifier.NotifyAsync(db, user.Id, AccountNotices.AccountLocked(until), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LoginResult(LoginOutcome.Locked, LockedUntil: until);
     }

@@ -7,7 +7,8 @@ namespace CertifyTrack.Modules.Users.Email;
 /// <summary>
 /// Runs <see cref="OutboxDispatcher"/> at start, whenever a commit queues mail on this instance
 /// (<see cref="OutboxSignal"/>), and every <c>Email:Outbox:PollInterval</c> on <see cref="TimeProvider"/>
-/// (retries and mail queued by other instances).
+/// (retries and mail queued by other instances). After a dispatch that sent something it looks again
+/// at once, so a backlog larger than one batch drains without waiting a poll interval per batch.
 /// </summary>
 internal sealed partial class OutboxWorker(
     OutboxDispatcher dispatcher,
@@ -26,13 +27,19 @@ internal sealed partial class OutboxWorker(
         Task? bell = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var sent = 0;
             try
             {
-                await dispatcher.DispatchDueAsync(stoppingToken);
+                sent = await dispatcher.DispatchDueAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex);
+            }
+
+            if (sent > 0)
+            {
+                continue;   // a dispatch takes one batch: more may be due (a notification to 1,000 users)
             }
 
             bell ??= signal.WaitAsync(stoppingToken);

@@ -16,6 +16,7 @@ internal static class NotificationsRegistration
     {
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
             .Validate(o => { o.Validate(); return true; });
+        services.AddSingleton<NotificationEmails>();
         services.AddSingleton<INotifier, Notifier>();
         services.AddSingleton<NotificationSweep>();
         services.AddHostedService<PeriodicSweepService<NotificationSweep>>();

@@ -13,8 +13,9 @@ namespace CertifyTrack.Modules.Users.Notifications;
 /// parameter, so the statement stays the same size for 1 or 1000 ids. Each written row is then
 /// published to its owner's topic, released by the bus when the caller commits. The bus is
 /// resolved per call: hosts without one (the <c>migrate</c> command) still build their services.
+/// Then <see cref="NotificationEmails"/> queues the emails with one more statement.
 /// </summary>
-internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOptions<NotificationOptions> options) : INotifier
+internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOptions<NotificationOptions> options, NotificationEmails emails) : INotifier
 {
     public Task<int> NotifyAsync(DbContext db, long userId, NotificationRequest request, CancellationToken cancellationToken) =>
         NotifyManyAsync(db, [userId], request, cancellationToken);
@@ -51,6 +52,11 @@ internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOp
                 Message = request.Message, CreatedAt = now, ExpiresAt = expires,
             };
             bus.PublishAfterCommit(db, NotificationTopics.ForUser(row.UserId), notification);
+        }
+
+        if (request.SendEmail)
+        {
+            await emails.QueueAsync(db, ids, request, now, cancellationToken);
         }
 
         return inserted.Count;

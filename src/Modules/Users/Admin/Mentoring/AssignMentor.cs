@@ -4,10 +4,10 @@ using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
-using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
+using CertifyTrack.Shared.Notifications;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,8 @@ namespace CertifyTrack.Modules.Users.Admin.Mentoring;
 /// <summary>
 /// <c>assignMentor</c>, admins only: gives up to <see cref="MaxStudents"/> students one mentor.
 /// Each student whose mentor changes gets a history row (<c>api_mentor_assignment</c>); one audit
-/// row lists them; <see cref="MentorAssigned"/> is published after commit for the notifications.
+/// row lists them. In the same transaction (<see cref="MentorAssignmentNotices"/>) each of those
+/// students is told who their mentor is now, and the mentor gets one notification with the count.
 /// </summary>
 internal static class AssignMentor
 {
@@ -75,8 +76,7 @@ internal static class AssignMentor
         }, ct);
         if (changed.Count > 0)
         {
-            services.GetRequiredService<IEventBus>().PublishAfterCommit(db, new MentorAssigned(
-                mentorId, mentor.UserId, [.. changed.Select(s => s.Id)], [.. changed.Select(s => s.UserId)], actor));
+            await MentorAssignmentNotices.SendAsync(db, services.GetRequiredService<INotifier>(), mentor.UserId, [.. changed.Select(s => s.UserId)], ct);
         }
 
         await tx.CommitAsync(ct);
