@@ -89,7 +89,7 @@ async function tokenRequest(form) {
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(body.error_description ?? body.error ?? `HTTP ${response.status}`);
+    throw Object.assign(new Error(body.error_description ?? body.error ?? `HTTP ${response.status}`), { refused: true });
   }
   return body;
 }
@@ -127,8 +127,18 @@ function refresh() {
         throw new Error('the access token expired');
       }
       saveTokens(await tokenRequest({ grant_type: 'refresh_token', refresh_token: session.refreshToken }), session);
+      if (view.error !== null) {
+        setView({ error: null });
+      }
     } catch (error) {
-      endSession(`Your session ended (${error.message}). Sign in again.`);
+      if (error.refused || !session?.refreshToken) {
+        endSession(`Your session ended (${error.message}). Sign in again.`);
+      } else {
+        // The server did not answer: keep the session and try again shortly.
+        setView({ error: `The session could not be refreshed (${error.message}); retrying.` });
+        clearTimeout(refreshTimer);
+        refreshTimer = setTimeout(refresh, 30_000);
+      }
     } finally {
       refreshing = null;
     }
@@ -164,22 +174,29 @@ async function showWhoIsSignedIn() {
   setView({ status: 'signed-in', username: body.data?.me?.username ?? null, error: null });
 }
 
-// On load: finish a sign-in this tab started (the redirect back carries code and state), or
+// On load: finish a sign-in this tab started (the redirect back carries code and state), then
 // pick up the tab's session. A response whose state this tab did not send is refused.
 async function start() {
   const params = new URLSearchParams(window.location.search);
   if (params.has('state') && (params.has('code') || params.has('error'))) {
-    const pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null');
-    sessionStorage.removeItem(pendingKey);
     window.history.replaceState(null, '', endpoint.pathname + window.location.hash); // the code leaves the address bar
-    if (pending === null || pending.state !== params.get('state')) {
-      setView({ error: 'Sign-in refused: the answer does not match the request this tab sent (state).' });
-      return;
-    }
-    if (params.has('error')) {
-      setView({ error: `Sign-in failed: ${params.get('error_description') ?? params.get('error')}` });
-      return;
-    }
+    await completeSignIn(params);
+  }
+  const session = readSession();
+  if (session !== null) {
+    setView({ status: 'busy' });
+    scheduleRefresh(session);
+  }
+}
+
+async function completeSignIn(params) {
+  const pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null');
+  sessionStorage.removeItem(pendingKey);
+  if (pending === null || pending.state !== params.get('state')) {
+    setView({ error: 'Sign-in refused: the answer does not match the request this tab sent (state).' });
+  } else if (params.has('error')) {
+    setView({ error: `Sign-in failed: ${params.get('error_description') ?? params.get('error')}` });
+  } else {
     setView({ status: 'busy' });
     try {
       saveTokens(await tokenRequest({
@@ -190,16 +207,13 @@ async function start() {
       }));
     } catch (error) {
       setView({ status: 'signed-out', error: `Sign-in failed: ${error.message}` });
-      return;
     }
-  } else if (readSession() !== null) {
-    setView({ status: 'busy' });
-    scheduleRefresh(readSession());
   }
 }
 
 const ready = start();
-ready.then(showWhoIsSignedIn).catch((error) => setView({ status: 'signed-out', error: error.message }));
+ready.then(showWhoIsSignedIn).catch((error) =>
+  setView({ status: readSession() === null ? 'signed-out' : 'signed-in', error: error.message }));
 
 function subscribeView(listener) {
   viewListeners.add(listener);
