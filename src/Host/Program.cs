@@ -1,4 +1,5 @@
 using CertifyTrack.Host;
+using CertifyTrack.Host.Demo;
 using CertifyTrack.Host.Events;
 using CertifyTrack.Host.GraphQL;
 using CertifyTrack.Host.Operations;
@@ -17,15 +18,35 @@ var app = builder.Build();
 
 app.Services.InitializeGraphQLSchema();
 
-// `migrate`: apply every module's migrations and exit without serving (how production migrates).
+// `migrate`: apply every module's migrations and exit without serving (how production migrates);
+// `migrate --seed-demo` also seeds the demo college before exiting.
+var seedDemo = SeedDemoCommand.IsRequested(args);
 if (MigrateCommand.IsRequested(args))
 {
     var exitCode = await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
+    if (exitCode == 0 && seedDemo)
+    {
+        exitCode = await SeedDemoCommand.RunAsync(app.Services, migrate: false, Console.Out, CancellationToken.None);
+    }
+
     await app.DisposeAsync(); // flushes the console log
     return exitCode;
 }
 
-await app.MigrateOnStartAsync();
+// `--seed-demo` alone: migrate, seed the demo college, print its logins, then serve.
+if (seedDemo)
+{
+    if (await SeedDemoCommand.RunAsync(app.Services, migrate: true, Console.Out, app.Lifetime.ApplicationStopping) != 0)
+    {
+        await app.DisposeAsync();
+        return 1;
+    }
+}
+else
+{
+    await app.MigrateOnStartAsync();
+}
+
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter();

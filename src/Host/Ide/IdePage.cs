@@ -68,7 +68,11 @@ internal sealed class IdePage(IWebHostEnvironment environment)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{Title}}</title>
         <link rel="icon" href="data:,">
-        <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+        <style>
+        html, body, #graphiql { height: 100%; margin: 0; }
+        .certifytrack-account { display: flex; align-items: center; gap: 8px; font-size: 15px; }
+        .certifytrack-error { color: hsl(var(--color-error)); }
+        </style>
         {{head}}
         </head>
         <body>

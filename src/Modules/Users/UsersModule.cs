@@ -3,10 +3,12 @@ using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Auth;
+using CertifyTrack.Modules.Users.Demo;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Notifications;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.Demo;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.Http;
 using CertifyTrack.Shared.Persistence;
@@ -39,6 +41,7 @@ public static class UsersModule
         services.AddEmail(configuration);
         services.AddAccounts(configuration);
         services.AddUsersAuth(configuration);
+        services.AddSingleton<IDemoSeeder, UsersDemoSeeder>();
         return services;
     }
 }

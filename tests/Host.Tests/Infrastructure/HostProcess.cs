@@ -11,36 +11,7 @@ public static class HostProcess
 
     public static async Task<Result> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo(DotnetMuxer)
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CertifyTrack.Host.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The child sees only the configuration the test gives it, not the developer's shell.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Database__", StringComparison.Ordinal) ||
-                     k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) ||
-                     k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
+        using var process = Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("The host process did not start.");
         var output = new StringBuilder();
         var stdout = PumpAsync(process.StandardOutput, output);
         var stderr = PumpAsync(process.StandardError, output);
@@ -60,7 +31,49 @@ public static class HostProcess
         return new Result(process.ExitCode, output.ToString());
     }
 
-    private static async Task PumpAsync(StreamReader reader, StringBuilder output)
+    /// <summary>Starts the host and leaves it running (serving); disposing the handle kills it.</summary>
+    public static RunningHost Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("The host process did not start.");
+        var output = new StringBuilder();
+        return new RunningHost(process, output, Task.WhenAll(PumpAsync(process.StandardOutput, output), PumpAsync(process.StandardError, output)));
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo(DotnetMuxer)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CertifyTrack.Host.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The child sees only the configuration the test gives it, not the developer's shell.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Database__", StringComparison.Ordinal) ||
+                     k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) ||
+                     k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.StartsWith("CERTIFYTRACK_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    internal static async Task PumpAsync(StreamReader reader, StringBuilder output)
     {
         while (await reader.ReadLineAsync() is { } line)
         {

@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -8,21 +9,27 @@ namespace CertifyTrack.Modules.Users.Auth;
 /// <summary>
 /// Writes the clients from configuration into OpenIddict's application table at start-up: the
 /// public first-party client (code + PKCE, refresh) and the confidential tooling clients (client_credentials).
+/// The web client always accepts the GraphiQL page, <c>{PublicBaseUrl}/graphql</c>, as a redirect
+/// and post-logout URI: the IDE's Sign in button runs the code flow back to itself.
 /// </summary>
-internal sealed class ClientRegistration(IServiceScopeFactory scopes, IOptions<AuthOptions> options)
+internal sealed class ClientRegistration(IServiceScopeFactory scopes, IOptions<AuthOptions> options, IOptions<AccountOptions> accounts)
 {
+    /// <summary>The path of the GraphiQL page (the GraphQL endpoint) under <c>PublicBaseUrl</c>.</summary>
+    public const string IdePath = "/graphql";
+
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        await UpsertAsync(manager, WebClient(options.Value.WebClient), cancellationToken);
+        var ide = new Uri(accounts.Value.PublicBaseUrl.TrimEnd('/') + IdePath, UriKind.Absolute);
+        await UpsertAsync(manager, WebClient(options.Value.WebClient, ide), cancellationToken);
         foreach (var client in options.Value.Clients.Values.Where(c => c.ClientId.Length > 0))
         {
             await UpsertAsync(manager, ToolingClient(client), cancellationToken);
         }
     }
 
-    private static OpenIddictApplicationDescriptor WebClient(WebClientOptions web)
+    private static OpenIddictApplicationDescriptor WebClient(WebClientOptions web, Uri ide)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -33,6 +40,8 @@ internal sealed class ClientRegistration(IServiceScopeFactory scopes, IOptions<A
         };
         descriptor.RedirectUris.UnionWith(web.RedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
         descriptor.PostLogoutRedirectUris.UnionWith(web.PostLogoutRedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
+        descriptor.RedirectUris.Add(ide);
+        descriptor.PostLogoutRedirectUris.Add(ide);
         descriptor.Permissions.UnionWith([
             Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
             Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.GrantTypes.Password,

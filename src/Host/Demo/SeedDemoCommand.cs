@@ -1,0 +1,56 @@
+using CertifyTrack.Host.Persistence;
+using CertifyTrack.Shared.Demo;
+
+namespace CertifyTrack.Host.Demo;
+
+/// <summary>
+/// <c>--seed-demo</c>: runs every module's <see cref="IDemoSeeder"/> in module order and prints the
+/// demo logins once. Alone it migrates first (whatever <c>Database:MigrateOnStart</c> says: the
+/// demo needs the tables) and the host then serves, so one command gives a newcomer a running API
+/// with people to sign in as; after <c>migrate</c> it seeds and the host exits. Idempotent: a second
+/// run creates nothing and says what already exists. Exit code 1 when a seeder fails.
+/// </summary>
+internal static class SeedDemoCommand
+{
+    public const string Flag = "--seed-demo";
+
+    /// <summary>A known password for every new demo account; unset means one generated password each.</summary>
+    public const string PasswordSetting = "CERTIFYTRACK_DEMO_PASSWORD";
+
+    public static bool IsRequested(IEnumerable<string> args) => args.Contains(Flag, StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(IServiceProvider services, bool migrate, TextWriter console, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedDemoCommand).FullName!);
+        var module = "";
+        try
+        {
+            if (migrate)
+            {
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            }
+
+            var seeding = new DemoSeeding(services.GetRequiredService<IConfiguration>()[PasswordSetting]);
+            foreach (var seeder in services.GetServices<IDemoSeeder>())
+            {
+                module = seeder.Module;
+                logger.LogInformation("Seeding the demo data of module {Module}", module);
+                await seeder.SeedAsync(seeding, cancellationToken);
+            }
+
+            await DemoLoginTable.WriteAsync(console, seeding);
+            return 0;
+        }
+        catch (DemoSeedingException exception)
+        {
+            logger.LogCritical("Seeding the demo data of module {Module} failed: {Reason}", module, exception.Message);
+            return 1;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogCritical(exception, "Seeding the demo data failed{InModule}; modules seeded before the failure keep their demo data",
+                module.Length == 0 ? "" : $" in module {module}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using CertifyTrack.Host.Tests.Infrastructure;
+using CertifyTrack.Modules.Users.Contracts;
+using CertifyTrack.Modules.Users.Demo;
+using CertifyTrack.Modules.Users.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertifyTrack.Host.Tests.Demo;
+
+/// <summary>
+/// <c>--seed-demo</c> run as its own process the way a newcomer runs it: the printed logins sign in
+/// through <c>/connect/token</c>, <c>me</c> and <c>students</c> answer over <c>/graphql</c>, and a second run creates nothing.
+/// </summary>
+public sealed class DemoSeedTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3); // two cores shared with other test processes
+    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("certifytrack-demo-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Seed_demo_creates_a_college_whose_printed_logins_work_and_a_second_run_creates_nothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var port = ClosedPort.Find();
+        var environment = Environment(database, port);
+
+        // Alone, --seed-demo migrates the fresh database, seeds, prints the logins and serves.
+        Dictionary<string, (string Role, string Password)> logins;
+        await using (var host = HostProcess.Start(["--seed-demo"], environment))
+        {
+            await host.WaitForOutputAsync("Sign in with GraphiQL", Timeout);
+            logins = DemoLogins.Parse(host.Output);
+            Assert.Equal(8, logins.Values.Count(l => l.Role == "mentor"));
+            Assert.Equal(40, logins.Values.Count(l => l.Role == "student"));
+            Assert.Equal(48, logins.Values.Select(l => l.Password).Distinct().Count());
+
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilServingAsync(client);
+            var student = await DemoLogins.SignInAsync(client, "cse.student09", logins["cse.student09"].Password);
+            var me = await QueryAsync(client, "{ me { username userType isEmailVerified isActive student { usn department semester admissionType mentor { user { username } } } } }", student);
+            Assert.Equal(
+                """{"username":"cse.student09","userType":"STUDENT","isEmailVerified":true,"isActive":true,"student":{"usn":"__USN__","department":"CSE","semester":3,"admissionType":"LATERAL","mentor":{"user":{"username":"cse.mentor2"}}}}"""
+                    .Replace("__USN__", me["student"]!["usn"]!.GetValue<string>(), StringComparison.Ordinal),
+                me.ToJson());
+            Assert.Matches("^1CT[0-9]{2}CS401$", me["student"]!["usn"]!.GetValue<string>());
+            var forbidden = await client.PostGraphQLAsync("{ students(first: 5) { totalCount } }", accept: "application/json", token: student);
+            Assert.Equal(["FORBIDDEN"], forbidden.Body.ErrorCodes());
+
+            // The mentor sees exactly their five mentees.
+            var mentor = await DemoLogins.SignInAsync(client, "cse.mentor1", logins["cse.mentor1"].Password);
+            var (_, mentees) = await client.PostGraphQLAsync(
+                "{ me { username mentor { employeeId department } } students(first: 50) { totalCount nodes { user { username } } } }",
+                accept: "application/json", token: mentor);
+            Assert.Empty(mentees.ErrorCodes());
+            Assert.Equal("""{"username":"cse.mentor1","mentor":{"employeeId":"CT-CSE-01","department":"CSE"}}""", mentees["data"]!["me"].ToJson());
+            Assert.Equal(5, mentees["data"]!["students"]!["totalCount"]!.GetValue<int>());
+            Assert.Equal(
+                ["cse.student01", "cse.student02", "cse.student03", "cse.student04", "cse.student05"],
+                mentees["data"]!["students"]!["nodes"]!.AsArray().Select(n => n!["user"]!["username"]!.GetValue<string>()).Order());
+        }
+
+        // Again, the way a script seeds (migrate, seed, exit): nothing new, and it says so.
+        var second = await HostProcess.RunAsync(["migrate", "--seed-demo"], environment, Timeout);
+        Assert.True(second.ExitCode == 0, $"exit code {second.ExitCode}:\n{second.Output}");
+        Assert.Contains("The 48 demo users already exist; nothing created.", second.Output, StringComparison.Ordinal);
+        Assert.Empty(DemoLogins.Parse(second.Output));
+
+        using var services = ModuleServices.Build(database);
+        await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(48, await db.Users.CountAsync(u => u.UserType != UserKind.Admin, Ct));
+        Assert.Equal(40, await db.Students.CountAsync(s => s.MentorId != null, Ct));
+        Assert.Equal(40, await db.MentorAssignments.CountAsync(Ct));
+        Assert.Equal(48, await db.AuditLog.CountAsync(a => a.Action == UsersDemoSeeder.AuditAction, Ct));
+        Assert.Equal(
+            Enumerable.Range(1, 8),
+            (await db.Students.Select(s => s.Semester).Distinct().ToListAsync(Ct)).Order());
+    }
+
+    [Fact]
+    public async Task A_demo_password_makes_the_logins_predictable_and_a_weak_one_is_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var environment = Environment(database, ClosedPort.Find());
+
+        environment["CERTIFYTRACK_DEMO_PASSWORD"] = "demo";
+        var weak = await HostProcess.RunAsync(["migrate", "--seed-demo"], environment, Timeout);
+        Assert.True(weak.ExitCode == 1, $"exit code {weak.ExitCode}:\n{weak.Output}");
+        Assert.Contains("The demo password (CERTIFYTRACK_DEMO_PASSWORD) is refused", weak.Output, StringComparison.Ordinal);
+        Assert.Empty(DemoLogins.Parse(weak.Output));
+
+        environment["CERTIFYTRACK_DEMO_PASSWORD"] = "Demo-College-2026";
+        var known = await HostProcess.RunAsync(["migrate", "--seed-demo"], environment, Timeout);
+        Assert.True(known.ExitCode == 0, $"exit code {known.ExitCode}:\n{known.Output}");
+        var logins = DemoLogins.Parse(known.Output);
+        Assert.Equal(48, logins.Count);
+        Assert.All(logins.Values, l => Assert.Equal("Demo-College-2026", l.Password));
+    }
+
+    [Fact]
+    public async Task Demo_users_an_institution_format_refuses_are_reported_and_nothing_is_written()
+    {
+        // USNs of ten digits only: the demo's VTU-style USNs break the configured format.
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Users:Formats:UsnPattern"] = "^[0-9]{10}$",
+            ["Auth:BootstrapAdmin"] = "false",
+        });
+        var seeder = app.Services.GetServices<CertifyTrack.Shared.Demo.IDemoSeeder>().Single();
+        var seeding = new CertifyTrack.Shared.Demo.DemoSeeding("Demo-College-2026");
+
+        var error = await Assert.ThrowsAsync<CertifyTrack.Shared.Demo.DemoSeedingException>(() => seeder.SeedAsync(seeding, Ct));
+
+        Assert.Contains("cse.student01.usn: '1CT", error.Message, StringComparison.Ordinal);
+        Assert.Empty(seeding.Logins);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(0, await db.Users.CountAsync(Ct));
+        Assert.Equal(0, await db.AuditLog.CountAsync(Ct));
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            scratch.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open leaves a temporary folder behind.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private Dictionary<string, string> Environment(TestDatabase database, int port) => new()
+    {
+        ["DOTNET_ENVIRONMENT"] = "Development", // the password grant is on, as for scripts
+        ["Database__Provider"] = database.ProviderName,
+        ["ConnectionStrings__Default"] = database.ConnectionString,
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        ["Auth__KeysDirectory"] = Path.Combine(scratch.FullName, "keys"),
+        ["Email__PickupDirectory"] = Path.Combine(scratch.FullName, "mail"),
+        ["CERTIFYTRACK_ADMIN_PASSWORD"] = "Demo-Admin-Pass-1",
+        ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
+    };
+
+    private static async Task WaitUntilServingAsync(HttpClient client)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative), Ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 600)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private static async Task<JsonNode> QueryAsync(HttpClient client, string query, string token)
+    {
+        var (_, body) = await client.PostGraphQLAsync(query, accept: "application/json", token: token);
+        Assert.Empty(body.ErrorCodes());
+        return body["data"]!["me"]!;
+    }
+}
