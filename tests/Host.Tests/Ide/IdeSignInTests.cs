@@ -70,13 +70,22 @@ public sealed class IdeSignInTests
         await WaitForResultAsync(session, "\"title\": \"Welcome\"");
         await page.ClickAsync(".graphiql-execute-button"); // stops the subscription
 
-        // Sign out: storage cleared, back in the IDE, and the next request is anonymous.
+        // Sign out: the tab's tokens revoked, storage cleared, back in the IDE, and the next request is anonymous.
+        var lastToken = await AccessTokenAsync(page);
         await NavigateByClickAsync(page, "#certifytrack-sign-out");
         await page.WaitForSelectorAsync("#certifytrack-sign-in");
         Assert.Equal(new Uri(baseUri, "/graphql").ToString(), page.Url);
         Assert.Null(await page.EvaluateFunctionAsync<string?>("key => sessionStorage.getItem(key)", SessionKey));
         await RunAsync(page, "{ me { username } }");
         await WaitForResultAsync(session, "UNAUTHENTICATED");
+        using (var client = new HttpClient { BaseAddress = baseUri })
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/graphql"))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", lastToken);
+            request.Content = new StringContent("{\"query\":\"{ me { username } }\"}", System.Text.Encoding.UTF8, "application/json");
+            using var response = await client.SendAsync(request, Ct);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode); // a copied token does not outlive Sign out
+        }
 
         // /connect/logout ended the server's sign-in session: Sign in asks for the password again.
         await NavigateByClickAsync(page, "#certifytrack-sign-in");

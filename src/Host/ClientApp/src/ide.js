@@ -66,10 +66,22 @@ async function signIn() {
   window.location.assign(authorize.href);
 }
 
-// Ends the server's sign-in session too (its cookie would otherwise sign the next Sign in
-// straight back in); /connect/logout returns to this page.
-function signOut() {
+// Revokes the tab's refresh and access tokens at /connect/revoke (a copied token must not
+// outlive Sign out), then ends the server's sign-in session too (its cookie would otherwise sign
+// the next Sign in straight back in); /connect/logout returns to this page.
+async function signOut() {
+  const session = readSession();
   endSession(null);
+  const revocations = [
+    [session?.refreshToken, 'refresh_token'],
+    [session?.accessToken, 'access_token'],
+  ].filter(([token]) => token).map(([token, hint]) => fetch(connect('revoke'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: clientId, token, token_type_hint: hint }),
+    keepalive: true,
+  }).catch(() => undefined));
+  await Promise.all(revocations);
   const logout = new URL(connect('logout'));
   logout.search = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri }).toString();
   window.location.assign(logout.href);

@@ -44,6 +44,7 @@ internal sealed class ClientRegistration(IServiceScopeFactory scopes, IOptions<A
         descriptor.PostLogoutRedirectUris.Add(ide);
         descriptor.Permissions.UnionWith([
             Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+            Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.GrantTypes.Password,
             Permissions.ResponseTypes.Code, Permissions.Scopes.Profile, Permissions.Scopes.Roles,
         ]);
