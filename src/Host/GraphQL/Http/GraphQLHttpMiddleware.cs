@@ -1,3 +1,5 @@
+using System.Globalization;
+using CertifyTrack.Host.GraphQL.RateLimiting;
 using CertifyTrack.Host.Ide;
 using GraphQL;
 using GraphQLParser.AST;
@@ -11,7 +13,9 @@ namespace CertifyTrack.Host.GraphQL.Http;
 /// queries only, the response media type chosen by Accept, and spec status codes
 /// (docs/adr/0003-graphql-over-http-status-codes.md). A POST body may be a JSON array of
 /// requests (a batch, docs/adr/0006): they run one after another and are answered by an
-/// array in the same order, with 200. A browser asking for HTML gets the IDE.
+/// array in the same order, with 200. A browser asking for HTML gets the IDE. The rate limits
+/// count each request of a batch: a batch the caller has too few permits left for is refused
+/// whole with 429 and <c>Retry-After</c> (docs/adr/0009).
 /// </summary>
 internal sealed class GraphQLHttpMiddleware(
     GraphQLExecutor executor,
@@ -19,6 +23,7 @@ internal sealed class GraphQLHttpMiddleware(
     GraphQLHttpPostReader postReader,
     IGraphQLSerializer serializer,
     IdePage ide,
+    GraphQLRateLimiter rateLimiter,
     IOptions<GraphQLOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -58,7 +63,16 @@ internal sealed class GraphQLHttpMiddleware(
             return;
         }
 
-        var answers = new List<(int Status, ExecutionResult Result)>(body!.Items.Count);
+        if (rateLimiter.TryAcquire(context.User, context.Connection.RemoteIpAddress, body!.Items.Count) is { } refusal)
+        {
+            context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            var refused = new ExecutionResult { Executed = false };
+            refused.AddError(refusal.ToError());
+            await WriteAsync(context, mediaType, StatusCodes.Status429TooManyRequests, refused);
+            return;
+        }
+
+        var answers = new List<(int Status, ExecutionResult Result)>(body.Items.Count);
         foreach (var (request, itemError) in body.Items)
         {
             answers.Add(itemError is not null
