@@ -11,6 +11,7 @@ builder.Services
     .AddCertifyTrackModules(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)
+    .AddCertifyTrackForwardedHeaders(builder.Configuration)
     .AddAuthentication();
 
 var app = builder.Build();
@@ -26,6 +27,7 @@ if (MigrateCommand.IsRequested(args))
 }
 
 await app.MigrateOnStartAsync();
+app.UseCertifyTrackForwardedHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
