@@ -12,6 +12,7 @@ builder.Services
     .AddCertifyTrackModules(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)
+    .AddCertifyTrackForwardedHeaders(builder.Configuration)
     .AddAuthentication();
 
 var app = builder.Build();
@@ -47,6 +48,7 @@ else
     await app.MigrateOnStartAsync();
 }
 
+app.UseCertifyTrackForwardedHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -1,6 +1,7 @@
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Http;
 using CertifyTrack.Host.GraphQL.Limits;
+using CertifyTrack.Host.GraphQL.RateLimiting;
 using CertifyTrack.Host.GraphQL.WebSockets;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Shared.GraphQL;
@@ -22,6 +23,10 @@ internal static class GraphQLRegistration
             .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxAliases >= 0 && o.ListMultiplier >= 0 && o.ExecutionTimeout > TimeSpan.Zero,
                 "GraphQL:Limits values must be positive.")
             .ValidateOnStart();
+        services.AddOptions<GraphQLRateLimitOptions>().Bind(configuration.GetSection(GraphQLRateLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<GraphQLRateLimiter>();
         var exposeExceptions = configuration.GetValue<bool>($"{GraphQLOptions.Section}:ExposeExceptions") && environment.IsDevelopment();
         services.AddSingleton<IGraphQLModule, NodeFields>();
         services.TryAddSingleton<TypeExtensionRegistry>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CertifyTrack.Host.GraphQL.RateLimiting;
 using CertifyTrack.Host.Ide;
 using GraphQL;
 using GraphQLParser.AST;
@@ -15,6 +17,8 @@ namespace CertifyTrack.Host.GraphQL.Http;
 /// array in the same order, with 200. A browser asking for HTML gets the IDE. A request whose
 /// bearer token is refused (expired, revoked, malformed) gets 401 rather than running anonymous,
 /// so that the client knows to refresh it.
+/// The rate limits count each request of a batch: a batch the caller has too few permits left
+/// for is refused whole with 429 and <c>Retry-After</c> (docs/adr/0010).
 /// </summary>
 internal sealed class GraphQLHttpMiddleware(
     GraphQLExecutor executor,
@@ -22,6 +26,7 @@ internal sealed class GraphQLHttpMiddleware(
     GraphQLHttpPostReader postReader,
     IGraphQLSerializer serializer,
     IdePage ide,
+    GraphQLRateLimiter rateLimiter,
     IOptions<GraphQLOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -69,7 +74,16 @@ internal sealed class GraphQLHttpMiddleware(
             return;
         }
 
-        var answers = new List<(int Status, ExecutionResult Result)>(body!.Items.Count);
+        if (rateLimiter.TryAcquire(context.User, context.Connection.RemoteIpAddress, body!.Items.Count) is { } refusal)
+        {
+            context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            var refused = new ExecutionResult { Executed = false };
+            refused.AddError(refusal.ToError());
+            await WriteAsync(context, mediaType, StatusCodes.Status429TooManyRequests, refused);
+            return;
+        }
+
+        var answers = new List<(int Status, ExecutionResult Result)>(body.Items.Count);
         foreach (var (request, itemError) in body.Items)
         {
             answers.Add(itemError is not null

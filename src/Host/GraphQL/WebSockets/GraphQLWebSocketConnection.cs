@@ -1,3 +1,4 @@
+using CertifyTrack.Host.GraphQL.RateLimiting;
 using GraphQL;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
@@ -268,6 +269,14 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
             {
                 new ExecutionError($"At most {maxOperations} operations may run on one connection.") { Code = "TOO_MANY_OPERATIONS" },
             }));
+            return;
+        }
+
+        // Each subscribe is one operation of the rate limits; a refused one gets its error, the socket stays open.
+        if (!operations.ContainsKey(message.Id)
+            && upgradeRequest.RequestServices.GetRequiredService<GraphQLRateLimiter>().TryAcquire(User, upgradeRequest.Connection.RemoteIpAddress, 1) is { } refusal)
+        {
+            Send(new ServerMessage(ServerMessage.Error, message.Id, new ExecutionErrors { refusal.ToError() }));
             return;
         }
 
