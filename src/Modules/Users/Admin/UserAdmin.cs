@@ -15,8 +15,7 @@ internal static class UserAdmin
 {
     public static IServiceCollection AddUserAdmin(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UserFormatOptions>().Bind(configuration.GetSection(UserFormatOptions.Section));
-        services.AddSingleton<ISetPasswordInvitations, SetPasswordInvitations>();
+        services.AddScoped<SetPasswordInvitations>();
         return services;
     }
 
