@@ -16,6 +16,8 @@ internal static class UserAdmin
     public static IServiceCollection AddUserAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SetPasswordInvitations>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
+            .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "Users:Import:ExecutionTimeout must be positive.");
         return services;
     }
 

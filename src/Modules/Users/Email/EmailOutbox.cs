@@ -52,14 +52,12 @@ internal sealed class EmailOutbox(EmailTemplates templates, TimeProvider time, I
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        db.EmailOutbox.AddRange(messages.Select(message =>
+        var list = messages.ToList();
+        var rendered = templates.RenderMany(list);
+        db.EmailOutbox.AddRange(list.Select((message, i) => new OutboxEmail
         {
-            var (subject, body) = templates.Render(message);
-            return new OutboxEmail
-            {
-                ToAddress = message.To.Trim(), Subject = subject, HtmlBody = body, Template = message.Template,
-                Status = OutboxStatus.Pending, Attempts = 0, CreatedAt = now, NextAttemptAt = now,
-            };
+            ToAddress = message.To.Trim(), Subject = rendered[i].Subject, HtmlBody = rendered[i].HtmlBody, Template = message.Template,
+            Status = OutboxStatus.Pending, Attempts = 0, CreatedAt = now, NextAttemptAt = now,
         }));
         RingAfterCommit(db);
     }

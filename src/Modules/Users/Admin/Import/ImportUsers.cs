@@ -3,6 +3,7 @@ using CertifyTrack.Modules.Users.Admin.Invitations;
 using CertifyTrack.Modules.Users.Admin.NewUsers;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Persistence;
@@ -20,7 +21,8 @@ namespace CertifyTrack.Modules.Users.Admin.Import;
 /// and every error is reported; only a file without errors is written, in one transaction
 /// (all or nothing). New users get no password and a set-password invitation each (tokens and
 /// emails inserted in batches, <see cref="SetPasswordInvitations"/>); nothing secret is ever in the
-/// payload. <c>dryRun: true</c> checks without writing. A row whose name, email or USN a concurrent
+/// payload. <c>dryRun: true</c> checks without writing. It may run for <c>Users:Import:ExecutionTimeout</c>
+/// (2 minutes), longer than other operations. A row whose name, email or USN a concurrent
 /// request takes between the checks and the insert is reported like any taken one.
 /// </summary>
 internal static class ImportUsers
@@ -30,7 +32,8 @@ internal static class ImportUsers
             .Description("Creates up to 10,000 users from CSV text, all or nothing (admins only). Errors name the line and column.")
             .AuthorizeWithRoles(Roles.Admin)
             .Resolve<ImportUsersInput, ImportUsersPayload>((context, input) =>
-                RunAsync(context.RequestServices!, input, context.CancellationToken));
+                RunAsync(context.RequestServices!, input, context.CancellationToken))
+            .WithExecutionTimeout(services => services.GetRequiredService<IOptions<ImportOptions>>().Value.ExecutionTimeout);
 
     public static async Task<ImportUsersPayload> RunAsync(IServiceProvider services, ImportUsersInput input, CancellationToken ct)
     {
