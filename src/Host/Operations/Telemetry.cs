@@ -6,7 +6,7 @@ namespace CertifyTrack.Host.Operations;
 internal static class Telemetry
 {
     /// <summary>
-    /// Traces for ASP.NET Core, EF Core and GraphQL execution. They leave the process over OTLP
+    /// Traces for ASP.NET Core, EF Core, GraphQL execution and password hashing. They leave the process over OTLP
     /// only when an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or
     /// <c>OpenTelemetry:Otlp:Endpoint</c>).
     /// </summary>
@@ -19,7 +19,8 @@ internal static class Telemetry
             {
                 tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                     .AddEntityFrameworkCoreInstrumentation()
-                    .AddSource("GraphQL");
+                    .AddSource("GraphQL")
+                    .AddSource("CertifyTrack.Users");   // password hashing spans (PasswordHashing)
                 if (!string.IsNullOrWhiteSpace(endpoint))
                 {
                     tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));

@@ -41,6 +41,7 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
         RegisterStudent.Declare(mutation);
         EmailVerification.Declare(mutation);
         PasswordReset.Declare(mutation);
+        SetPassword.Declare(mutation);
         ChangePassword.Declare(mutation);
         UpdateMyProfile.Declare(mutation);
     }

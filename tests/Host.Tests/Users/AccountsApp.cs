@@ -1,41 +1,32 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using CertifyTrack.Host.Tests.Infrastructure;
-using CertifyTrack.Modules.Users.Email;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CertifyTrack.Host.Tests.Users;
 
 /// <summary>
-/// <see cref="UsersApp"/> with mail written to a temporary pickup directory and the outbox worker
+/// <see cref="UsersApp"/> with mail written to a <see cref="TestMailbox"/> and the outbox worker
 /// off: tests deliver with <see cref="DeliverMailAsync"/> and read the <c>.eml</c> files.
 /// </summary>
-internal sealed partial class AccountsApp : IAsyncDisposable
+internal sealed class AccountsApp : IAsyncDisposable
 {
-    public const string PublicBaseUrl = "https://certifytrack.example.edu";
+    public const string PublicBaseUrl = TestMailbox.PublicBaseUrl;
 
-    private AccountsApp(UsersApp users, string mailDirectory)
+    private readonly TestMailbox mail;
+
+    private AccountsApp(UsersApp users, TestMailbox mail)
     {
         Users = users;
-        MailDirectory = mailDirectory;
+        this.mail = mail;
     }
 
     public UsersApp Users { get; }
 
-    public string MailDirectory { get; }
-
     public static async Task<AccountsApp> StartAsync(
         string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var mail = Path.Combine(Path.GetTempPath(), $"certifytrack-mail-{Guid.NewGuid():N}");
-        var all = new Dictionary<string, string?>
-        {
-            ["Email:PickupDirectory"] = mail,
-            ["Email:Outbox:RunWorker"] = "false",
-            ["PublicBaseUrl"] = PublicBaseUrl,
-        };
+        var mail = new TestMailbox();
+        var all = mail.Settings;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -47,31 +38,13 @@ internal sealed partial class AccountsApp : IAsyncDisposable
     public Task<JsonObject> QueryAsync(string query, string? token = null, object? variables = null) =>
         Users.QueryAsync(query, token, variables);
 
-    public Task<int> DeliverMailAsync() =>
-        Users.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(TestContext.Current.CancellationToken);
+    public Task<int> DeliverMailAsync() => TestMailbox.DeliverAsync(Users.App.Services);
 
-    /// <summary>Every delivered message, in outbox order (the Message-Id is <c>outbox-{id}@certifytrack</c>).</summary>
-    public IReadOnlyList<MimeMessage> Mailbox() =>
-        Directory.Exists(MailDirectory)
-            ? [.. Directory.GetFiles(MailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
-                .OrderBy(OutboxId)]
-            : [];
-
-    private static long OutboxId(MimeMessage message)
-    {
-        var id = message.MessageId ?? "";
-        return long.Parse(id["outbox-".Length..id.IndexOf('@', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
-    }
+    /// <summary>Every delivered message, in outbox order.</summary>
+    public IReadOnlyList<MimeMessage> Mailbox() => mail.Messages();
 
     /// <summary>Delivers the outbox and returns the token of the one new link to <paramref name="path"/> sent to <paramref name="to"/>.</summary>
-    public async Task<string> LinkTokenAsync(string to, string path)
-    {
-        await DeliverMailAsync();
-        var message = Mailbox().Last(m => m.To.Mailboxes.Any(a => a.Address == to));
-        var match = Regex.Match(message.HtmlBody ?? "", $"{Regex.Escape(PublicBaseUrl)}/{path}\\?token=([A-Za-z0-9_-]+)");
-        Assert.True(match.Success, message.HtmlBody);
-        return match.Groups[1].Value;
-    }
+    public Task<string> LinkTokenAsync(string to, string path) => mail.LinkTokenAsync(Users.App.Services, to, path);
 
     public Task<JsonObject> RegisterAsync(string username, string email, string usn, string password = "Secret#2026") =>
         QueryAsync(
@@ -87,10 +60,7 @@ internal sealed partial class AccountsApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Users.DisposeAsync();
-        if (Directory.Exists(MailDirectory))
-        {
-            Directory.Delete(MailDirectory, recursive: true);
-        }
+        mail.Dispose();
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CertifyTrack.Host.Tests.Infrastructure;
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,8 +40,9 @@ public sealed class CreateUserTests
         await using var db = await app.CreateDbContextAsync();
         var user = await db.Users.SingleAsync(u => u.Username == "asha", ct);
         Assert.Equal("!", user.Password);
-        var token = await db.SetPasswordTokens.SingleAsync(t => t.UserId == user.Id, ct);
-        Assert.Equal(64, token.TokenHash.Length);
+        var token = await db.AccountTokens.SingleAsync(t => t.UserId == user.Id, ct);
+        Assert.Equal((TokenPurpose.SetPassword, 64), (token.Purpose, token.VerifierHash.Length));
+        Assert.Equal("asha@example.edu", (await db.EmailOutbox.SingleAsync(ct)).ToAddress);
         Assert.Equal(["user.created", "user.set_password_invited"], await app.AuditActionsAsync());
     }
 

@@ -81,7 +81,10 @@ public sealed class ImportUsersTests
         Assert.Equal((newGuru.Id, "1AB21CS001", CertifyTrack.Modules.Users.Contracts.AdmissionType.Lateral), (raoStudent.MentorId!.Value, raoStudent.Usn, raoStudent.AdmissionType));
         var imported = await db.Users.Where(u => u.Username != "root" && u.Username != "guru").ToListAsync(ct);
         Assert.All(imported, u => Assert.Equal(("!", true), (u.Password, u.IsEmailVerified)));
-        Assert.Equal(4, await db.SetPasswordTokens.CountAsync(ct));
+        Assert.Equal(4, await db.AccountTokens.CountAsync(t => t.Purpose == CertifyTrack.Modules.Users.Accounts.TokenPurpose.SetPassword, ct));
+        Assert.Equal(
+            ["boss@example.edu", "kiran@example.edu", "newguru@example.edu", "rao@example.edu"],
+            (await db.EmailOutbox.Where(e => e.Template == "set-password").Select(e => e.ToAddress).ToListAsync(ct)).Order());
         Assert.Equal(["user.imported", "user.set_password_invited"], await app.AuditActionsAsync());
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Email;
 using Microsoft.Extensions.Options;
@@ -6,8 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>The account emails: each issues its token and queues the message in the caller's transaction.</summary>
-internal sealed class AccountMail(AccountTokens tokens, IEmailOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
+internal sealed class AccountMail(AccountTokens tokens, EmailOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
 {
+    public const string SetPasswordTemplate = "set-password";
+    public const string RegistrationNoticeTemplate = "registration-attempt";
+
     public async Task SendVerificationAsync(UsersDbContext db, User user, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -23,6 +27,48 @@ internal sealed class AccountMail(AccountTokens tokens, IEmailOutbox outbox, IOp
         var (token, expires) = await tokens.IssueAsync(db, user.Id, TokenPurpose.PasswordReset, settings.ResetTokenLifetime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.EnqueueAsync(db, Message(user, "password-reset", settings.Link("reset-password", token), expires), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a set-password token (<c>Users:SetPasswordTokenLifetime</c>, 7 days) and its email with the
+    /// link <c>{PublicBaseUrl}/set-password?token=…</c> for each new user, without saving: the caller's
+    /// one <c>SaveChanges</c> inserts them all in batches, inside its transaction.
+    /// </summary>
+    public void AddSetPasswordInvitations(UsersDbContext db, IReadOnlyList<User> users)
+    {
+        var settings = options.Value;
+        var issued = tokens.AddForNewUsers(db, [.. users.Select(u => u.Id)], TokenPurpose.SetPassword, settings.SetPasswordTokenLifetime);
+        outbox.AddMany(db, users.Select((user, i) =>
+        {
+            var message = Message(user, SetPasswordTemplate, settings.Link("set-password", issued[i].Token), issued[i].ExpiresAt);
+            return message with { Model = new Dictionary<string, string?>(message.Model) { ["username"] = user.Username } };
+        }));
+    }
+
+    /// <summary>
+    /// Tells the owner of <paramref name="owner"/>'s address that someone tried to register with it,
+    /// at most once per <c>Users:RegistrationNoticeInterval</c>; false when one was sent within it.
+    /// </summary>
+    public async Task<bool> SendRegistrationNoticeAsync(UsersDbContext db, User owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (owner.RegistrationNoticeSentAt is { } sent && now - sent < options.Value.RegistrationNoticeInterval)
+        {
+            return false;
+        }
+
+        owner.RegistrationNoticeSentAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await outbox.EnqueueAsync(
+            db,
+            new EmailMessage(owner.Email, RegistrationNoticeTemplate, new Dictionary<string, string?>
+            {
+                ["first_name"] = owner.FirstName,
+                ["username"] = owner.Username,
+                ["attempted_at"] = Format(now),
+            }) { IsSecurity = true },
+            cancellationToken);
+        return true;
     }
 
     public Task SendPasswordChangedAsync(UsersDbContext db, User user, CancellationToken cancellationToken) =>

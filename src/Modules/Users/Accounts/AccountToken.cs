@@ -5,7 +5,7 @@ namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>
 /// A row of <c>api_account_token</c>: an emailed single-use token (email verification, password
-/// reset). The token is <c>selector + verifier</c>: the selector finds the row, the verifier is
+/// reset, the set-password invitation of a user an admin created). The token is <c>selector + verifier</c>: the selector finds the row, the verifier is
 /// stored only as its SHA-256 hash. Wrong verifiers count against the row.
 /// </summary>
 internal sealed class AccountToken
@@ -34,6 +34,9 @@ internal enum TokenPurpose
 {
     EmailVerification = 1,
     PasswordReset = 2,
+
+    /// <summary>The invitation of a user created or imported by an admin, who has no password yet.</summary>
+    SetPassword = 3,
 }
 
 internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>

@@ -20,16 +20,23 @@ internal sealed class AccountTokens(TimeProvider time)
     {
         await db.AccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null)
             .ExecuteDeleteAsync(cancellationToken);
-        var selector = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
-        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var now = time.GetUtcNow().UtcDateTime;
-        var row = new AccountToken
-        {
-            UserId = userId, Purpose = purpose, Selector = selector, VerifierHash = Hash(verifier),
-            CreatedAt = now, ExpiresAt = now + lifetime,
-        };
+        var (row, token) = NewToken(userId, purpose, time.GetUtcNow().UtcDateTime, lifetime);
         db.AccountTokens.Add(row);
-        return (selector + verifier, row.ExpiresAt);
+        return (token, row.ExpiresAt);
+    }
+
+    /// <summary>
+    /// The same for many users who have no token of this purpose yet (new users): the rows are only
+    /// added to <paramref name="db"/>, so that the caller inserts them in one batched save, without a
+    /// round trip per user. Returns the plaintexts in the order of <paramref name="userIds"/>.
+    /// </summary>
+    public IReadOnlyList<(string Token, DateTime ExpiresAt)> AddForNewUsers(
+        UsersDbContext db, IReadOnlyList<long> userIds, TokenPurpose purpose, TimeSpan lifetime)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var issued = userIds.Select(id => NewToken(id, purpose, now, lifetime)).ToList();
+        db.AccountTokens.AddRange(issued.Select(i => i.Row));
+        return [.. issued.Select(i => (i.Token, i.Row.ExpiresAt))];
     }
 
     /// <summary>
@@ -72,6 +79,18 @@ internal sealed class AccountTokens(TimeProvider time)
         var updated = await db.AccountTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
         return updated == 1;
+    }
+
+    private static (AccountToken Row, string Token) NewToken(long userId, TokenPurpose purpose, DateTime now, TimeSpan lifetime)
+    {
+        var selector = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
+        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var row = new AccountToken
+        {
+            UserId = userId, Purpose = purpose, Selector = selector, VerifierHash = Hash(verifier),
+            CreatedAt = now, ExpiresAt = now + lifetime,
+        };
+        return (row, selector + verifier);
     }
 
     private static string Hash(string verifier) =>

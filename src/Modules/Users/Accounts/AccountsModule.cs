@@ -1,3 +1,5 @@
+using CertifyTrack.Modules.Users.Accounts.Links;
+using CertifyTrack.Shared.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,7 +7,10 @@ namespace CertifyTrack.Modules.Users.Accounts;
 
 internal static class AccountsModule
 {
-    /// <summary>Self-service accounts: options (<c>Users:*</c>, <c>PublicBaseUrl</c>), hashing, tokens, account mail.</summary>
+    /// <summary>
+    /// Self-service accounts: options (<c>Users:*</c>, <c>Users:Formats:*</c>, <c>PublicBaseUrl</c>),
+    /// tokens, account mail, the commands the emailed links run.
+    /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).Configure(o =>
@@ -15,8 +20,11 @@ internal static class AccountsModule
                 o.PublicBaseUrl = url;
             }
         });
+        services.AddOptions<UserFormatOptions>().Bind(configuration.GetSection(UserFormatOptions.Section));
         services.AddSingleton<AccountTokens>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<TokenRedemption>();
+        services.AddSingleton<IModuleEndpoints, AccountLinkEndpoints>();
         return services;
     }
 }

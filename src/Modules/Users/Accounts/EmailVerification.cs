@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>
-/// <c>verifyEmail</c> (the token from the emailed link) and <c>resendVerification</c>, which
-/// answers the same whether or not the email names an unverified account.
+/// <c>verifyEmail</c> (the token from the emailed link; <see cref="TokenRedemption"/>, shared with
+/// the <c>/verify-email</c> page) and <c>resendVerification</c>, which answers the same whether or
+/// not the email names an unverified account.
 /// </summary>
 internal static class EmailVerification
 {
@@ -20,23 +21,7 @@ internal static class EmailVerification
             .AllowAnonymous()
             .Resolve<TokenInput, VerifyEmailPayload>(async (context, input) =>
             {
-                var ct = context.CancellationToken;
-                var options = context.Service<IOptions<AccountOptions>>().Value;
-                await using var db = await context.UsersDbAsync();
-                var tokens = context.Service<AccountTokens>();
-                var token = await tokens.FindAsync(db, input.Token, TokenPurpose.EmailVerification, options.ResetTokenMaxAttempts, ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                if (token is null || !await tokens.ConsumeAsync(db, token, ct))
-                {
-                    throw InvalidToken();
-                }
-
-                var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
-                user.IsEmailVerified = true;
-                await db.SaveChangesAsync(ct);
-                await context.Service<IAuditLog>().RecordAsync(
-                    db, new AuditEntry("user.email_verified", "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { isEmailVerified = true } }, ct);
-                await tx.CommitAsync(ct);
+                await context.Service<TokenRedemption>().VerifyEmailAsync(input.Token, context.CancellationToken);
                 return new VerifyEmailPayload { Verified = true };
             });
 
@@ -64,9 +49,6 @@ internal static class EmailVerification
                 return new ResendVerificationPayload();
             });
     }
-
-    internal static UserErrorException InvalidToken() =>
-        new("INVALID_TOKEN", "This link is invalid or has expired. Ask for a new one.", "input", "token");
 }
 
 internal sealed class TokenInput

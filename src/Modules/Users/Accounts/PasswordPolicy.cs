@@ -9,6 +9,9 @@ internal static class PasswordPolicy
 
     public const int MaxLength = 128;
 
+    /// <summary>The rules in words, for forms.</summary>
+    public const string Description = "At least 8 characters, with an upper-case letter, a lower-case letter, a digit and a symbol.";
+
     /// <summary>Throws <c>WEAK_PASSWORD</c> naming every rule <paramref name="password"/> breaks.</summary>
     public static void Enforce(string? password, params string[] field)
     {

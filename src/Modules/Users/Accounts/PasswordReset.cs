@@ -13,8 +13,9 @@ namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>
 /// <c>requestPasswordReset</c> (answers the same for every address) and <c>resetPassword</c>
-/// (single-use token, 30 minutes, 5 wrong guesses). A reset clears lockout, revokes every session
-/// of the user in the same transaction (<see cref="SessionRevocation"/>) and publishes
+/// (single-use token, 30 minutes, 5 wrong guesses; <see cref="TokenRedemption"/>, shared with the
+/// <c>/reset-password</c> page). A reset clears lockout, revokes every session of the user in the
+/// same transaction (<see cref="CertifyTrack.Modules.Users.Auth.SessionRevocation"/>) and publishes
 /// <see cref="PasswordChanged"/> after commit.
 /// </summary>
 internal static class PasswordReset
@@ -47,32 +48,7 @@ internal static class PasswordReset
             .AllowAnonymous()
             .Resolve<ResetPasswordInput, ResetPasswordPayload>(async (context, input) =>
             {
-                PasswordPolicy.Enforce(input.NewPassword, "input", "newPassword");
-                var ct = context.CancellationToken;
-                var options = context.Service<IOptions<AccountOptions>>().Value;
-                await using var db = await context.UsersDbAsync();
-                var tokens = context.Service<AccountTokens>();
-                var token = await tokens.FindAsync(db, input.Token, TokenPurpose.PasswordReset, options.ResetTokenMaxAttempts, ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                if (token is null || !await tokens.ConsumeAsync(db, token, ct))
-                {
-                    throw EmailVerification.InvalidToken();
-                }
-
-                var user = await db.Users.SingleAsync(u => u.Id == token.UserId, ct);
-                user.Password = PasswordHashing.Hash(user, input.NewPassword);
-                user.FailedLoginAttempts = 0;
-                user.AccountLockedUntil = null;
-                await db.SaveChangesAsync(ct);
-                await db.AccountTokens.Where(t => t.UserId == user.Id && t.Purpose == TokenPurpose.PasswordReset && t.UsedAt == null)
-                    .ExecuteDeleteAsync(ct);
-                var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: null, ct);
-                await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
-                await context.Service<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordReset(), ct);
-                await context.Service<IAuditLog>().RecordAsync(
-                    db, new AuditEntry("user.password_reset", "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { lockoutCleared = true, tokensRevoked = revoked } }, ct);
-                context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "reset"));
-                await tx.CommitAsync(ct);
+                await context.Service<TokenRedemption>().ResetPasswordAsync(input.Token, input.NewPassword, context.CancellationToken);
                 return new ResetPasswordPayload { Reset = true };
             });
     }

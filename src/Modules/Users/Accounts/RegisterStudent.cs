@@ -6,6 +6,8 @@ using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Modules.Users.Profiles;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL.Mutations;
+using CertifyTrack.Shared.Persistence;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,55 +17,101 @@ namespace CertifyTrack.Modules.Users.Accounts;
 /// <summary>
 /// <c>registerStudent</c>: anonymous self sign-up. The input has no role: the account is always a
 /// student, unverified until the emailed link is used. The payload carries only <c>userErrors</c>.
+/// <para>
+/// The answer never tells whether an email is registered: for an address that has an account the
+/// answer is the success one, nothing is created, the same password hashing is spent, and the
+/// owner is emailed "someone tried to register with your address" (at most once an hour). A taken
+/// username or USN is still reported (<c>USERNAME_TAKEN</c>, <c>USN_TAKEN</c>), whatever the email:
+/// usernames are the public sign-in names, and a student whose USN is claimed must learn it to
+/// go to an administrator (docs/email-and-accounts.md). A concurrent registration that wins the race
+/// on a unique index is answered the same way as one that came first.
+/// </para>
 /// </summary>
 internal static partial class RegisterStudent
 {
     public static void Declare(ObjectGraphType mutation) =>
         mutation.Mutation<RegisterStudentInputType, RegisterStudentPayloadType>("registerStudent")
-            .Description("Creates a student account and emails a verification link.")
+            .Description("Creates a student account and emails a verification link. The answer does not tell whether the email is registered.")
             .AllowAnonymous()
             .Resolve<RegisterStudentInput, RegisterStudentPayload>(async (context, input) =>
             {
-                var options = context.Service<IOptions<AccountOptions>>().Value;
-                Validate(input, options);
-                await using var db = await context.UsersDbAsync();
+                Validate(input, context.Service<IOptions<UserFormatOptions>>().Value);
                 var ct = context.CancellationToken;
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await RejectDuplicatesAsync(db, input, ct);
-
-                var user = new User
+                await using (var db = await context.UsersDbAsync())
                 {
-                    FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), UserType = UserKind.Student,
-                    DateJoined = context.Service<TimeProvider>().GetUtcNow().UtcDateTime,
-                };
-                user.SetUsername(input.Username);
-                user.SetEmail(input.Email);
-                user.Password = PasswordHashing.Hash(user, input.Password);
-                db.Users.Add(user);
-                await SaveAsync(db, ct);
-                var student = new Student
-                {
-                    UserId = user.Id, Department = input.Department.Trim(), Semester = input.Semester, AdmissionType = input.AdmissionType,
-                };
-                student.SetUsn(input.Usn);
-                db.Students.Add(student);
-                ProfileRules.Refresh(user, student, user.DateJoined);
-                await SaveAsync(db, ct);
-
-                await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
-                await context.Service<IAuditLog>().RecordAsync(
-                    db,
-                    new AuditEntry("user.registered", "User", $"{user.Id}")
+                    await RejectTakenNamesAsync(db, input, ct);
+                    var email = User.Normalize(input.Email);
+                    if (!await db.Users.AnyAsync(u => u.NormalizedEmail == email, ct))
                     {
-                        ActorId = user.Id,
-                        NewValues = new { user.Username, user.Email, userType = "student", student.Usn, student.Department, student.Semester },
-                    },
-                    ct);
-                await tx.CommitAsync(ct);
+                        try
+                        {
+                            await CreateAsync(context, db, input, ct);
+                            return new RegisterStudentPayload();
+                        }
+                        catch (DbUpdateException ex) when (UniqueViolation.IndexName(db, ex) is { } index)
+                        {
+                            // Lost a race: a taken name is reported; a taken email is answered as below.
+                            ThrowIfNameTaken(index);
+                        }
+                    }
+                    else
+                    {
+                        _ = PasswordHashing.Hash(new User(), input.Password);   // the work a new account costs
+                    }
+                }
+
+                await NotifyOwnerAsync(context, input.Email, ct);
                 return new RegisterStudentPayload();
             });
 
-    private static void Validate(RegisterStudentInput input, AccountOptions options)
+    private static async Task CreateAsync(IResolveFieldContext context, UsersDbContext db, RegisterStudentInput input, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = new User
+        {
+            FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), UserType = UserKind.Student,
+            DateJoined = context.Service<TimeProvider>().GetUtcNow().UtcDateTime,
+        };
+        user.SetUsername(input.Username);
+        user.SetEmail(input.Email);
+        user.Password = PasswordHashing.Hash(user, input.Password);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        var student = new Student
+        {
+            UserId = user.Id, Department = input.Department.Trim(), Semester = input.Semester, AdmissionType = input.AdmissionType,
+        };
+        student.SetUsn(input.Usn);
+        db.Students.Add(student);
+        ProfileRules.Refresh(user, student, user.DateJoined);
+        await db.SaveChangesAsync(ct);
+
+        await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
+        await context.Service<IAuditLog>().RecordAsync(
+            db,
+            new AuditEntry("user.registered", "User", $"{user.Id}")
+            {
+                ActorId = user.Id,
+                NewValues = new { user.Username, user.Email, userType = "student", student.Usn, student.Department, student.Semester },
+            },
+            ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The address has an account: its owner hears of the attempt (throttled); nothing else changes.</summary>
+    private static async Task NotifyOwnerAsync(IResolveFieldContext context, string email, CancellationToken ct)
+    {
+        var normalized = User.Normalize(email);
+        await using var db = await context.UsersDbAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var owner = await db.Users.SingleAsync(u => u.NormalizedEmail == normalized, ct);
+        var noticed = await context.Service<AccountMail>().SendRegistrationNoticeAsync(db, owner, ct);
+        await context.Service<IAuditLog>().RecordAsync(
+            db, new AuditEntry("user.registration_attempted", "User", $"{owner.Id}") { NewValues = new { ownerNotified = noticed } }, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static void Validate(RegisterStudentInput input, UserFormatOptions formats)
     {
         var errors = new List<UserError>();
         if (!UsernameFormat().IsMatch(input.Username.Trim()))
@@ -71,12 +119,12 @@ internal static partial class RegisterStudent
             errors.Add(new("INVALID_USERNAME", "A username has 3–150 letters, digits or . @ + - _.", ["input", "username"]));
         }
 
-        if (input.Email.Length > 254 || !options.IsEmail(input.Email.Trim()))
+        if (!formats.IsEmail(input.Email))
         {
             errors.Add(new("INVALID_EMAIL", "This email address is not accepted.", ["input", "email"]));
         }
 
-        if (!options.IsUsn(input.Usn.Trim()) || input.Usn.Trim().Length > 20)
+        if (!formats.IsUsn(input.Usn))
         {
             errors.Add(new("INVALID_USN", "This USN is not in the institution's format.", ["input", "usn"]));
         }
@@ -109,42 +157,44 @@ internal static partial class RegisterStudent
         }
     }
 
-    private static async Task RejectDuplicatesAsync(UsersDbContext db, RegisterStudentInput input, CancellationToken ct)
+    /// <summary>A taken username or USN is reported (before the email is looked at, so that it tells nothing about the email).</summary>
+    private static async Task RejectTakenNamesAsync(UsersDbContext db, RegisterStudentInput input, CancellationToken ct)
     {
         var username = User.Normalize(input.Username);
-        var email = User.Normalize(input.Email);
         var usn = input.Usn.Trim().ToUpperInvariant();
         var errors = new List<UserError>();
         if (await db.Users.AnyAsync(u => u.NormalizedUsername == username, ct))
         {
-            errors.Add(new("USERNAME_TAKEN", "This username is taken.", ["input", "username"]));
-        }
-
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email, ct))
-        {
-            errors.Add(new("EMAIL_TAKEN", "An account with this email exists; sign in or reset the password.", ["input", "email"]));
+            errors.Add(UsernameTaken());
         }
 
         if (await db.Students.AnyAsync(s => s.Usn == usn, ct))
         {
-            errors.Add(new("USN_TAKEN", "A student with this USN is registered.", ["input", "usn"]));
+            errors.Add(UsnTaken());
         }
 
         errors.ThrowIfAny();
     }
 
-    /// <summary>A concurrent registration of the same name, email or USN loses on the unique index: a user error, not a fault.</summary>
-    private static async Task SaveAsync(UsersDbContext db, CancellationToken ct)
+    private static void ThrowIfNameTaken(string index)
     {
-        try
+        switch (index)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new UserErrorException("ALREADY_REGISTERED", "An account with this username, email or USN was just registered.", "input");
+            case UserConfiguration.UsernameIndex:
+                throw new UserErrorException([UsernameTaken()]);
+            case StudentConfiguration.UsnIndex:
+                throw new UserErrorException([UsnTaken()]);
+            case UserConfiguration.EmailIndex:
+                return;
+            default:
+                throw new InvalidOperationException($"Registration broke the unique index {index}.");
         }
     }
+
+    private static UserError UsernameTaken() => new("USERNAME_TAKEN", "This username is taken.", ["input", "username"]);
+
+    private static UserError UsnTaken() =>
+        new("USN_TAKEN", "A student with this USN is registered; if it is yours, ask an administrator.", ["input", "usn"]);
 
     [GeneratedRegex(@"^[\w.@+-]{3,150}$", RegexOptions.CultureInvariant)]
     private static partial Regex UsernameFormat();

@@ -33,6 +33,9 @@ internal sealed class User
 
     public DateTime? VerificationSentAt { get; set; }
 
+    /// <summary>When the owner was last told that someone tried to register with this email (throttles that notice).</summary>
+    public DateTime? RegistrationNoticeSentAt { get; set; }
+
     public int FailedLoginAttempts { get; set; }
 
     public DateTime? AccountLockedUntil { get; set; }

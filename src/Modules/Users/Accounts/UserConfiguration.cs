@@ -7,6 +7,9 @@ namespace CertifyTrack.Modules.Users.Accounts;
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
+    public const string UsernameIndex = "ux_user_username";
+    public const string EmailIndex = "ux_user_email";
+
     /// <summary>The seed's values of <c>user_type</c>.</summary>
     public static readonly ValueConverter<UserKind, string> UserKindConverter = new(
         kind => kind == UserKind.Student ? "student"
@@ -31,8 +34,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.UserType).HasConversion(UserKindConverter).HasMaxLength(20);
         builder.Property(u => u.SecurityStamp).HasMaxLength(32);
 
-        builder.HasIndex(u => u.NormalizedUsername).IsUnique().HasDatabaseName("ux_user_username");
-        builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ux_user_email");
+        builder.HasIndex(u => u.NormalizedUsername).IsUnique().HasDatabaseName(UsernameIndex);
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(EmailIndex);
         builder.HasIndex(u => u.Username).HasDatabaseName("idx_user_username");
         builder.HasIndex(u => u.Email).HasDatabaseName("idx_user_email");
         builder.HasIndex(u => u.UserType).HasDatabaseName("idx_user_user_type");

@@ -15,8 +15,9 @@ internal static class UserAdmin
 {
     public static IServiceCollection AddUserAdmin(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UserFormatOptions>().Bind(configuration.GetSection(UserFormatOptions.Section));
-        services.AddSingleton<ISetPasswordInvitations, SetPasswordInvitations>();
+        services.AddScoped<SetPasswordInvitations>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
+            .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "Users:Import:ExecutionTimeout must be positive.");
         return services;
     }
 

@@ -37,7 +37,7 @@ internal sealed class UsersDemoSeeder(
         CheckDemoPassword(seeding.Password);
         var now = time.GetUtcNow().UtcDateTime;
         var options = formats.Value;
-        var people = DemoCollege.People(options.EmailDomain ?? DemoCollege.EmailDomain, now.Month >= 8 ? now.Year : now.Year - 1);
+        var people = DemoCollege.People(DemoCollege.EmailDomain, now.Month >= 8 ? now.Year : now.Year - 1);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var usernames = people.Select(p => p.NormalizedUsername).ToList();
@@ -105,8 +105,7 @@ internal sealed class UsersDemoSeeder(
     private static async Task CheckAsync(UsersDbContext db, List<NewUser> people, UserFormatOptions options, CancellationToken cancellationToken)
     {
         var errors = new List<UserError>();
-        var usn = options.UsnRegex();
-        people.ForEach(p => NewUserRules.Check(p, options, usn, errors));
+        people.ForEach(p => NewUserRules.Check(p, options, errors));
         if (errors.Count == 0)
         {
             await NewUserConflicts.CheckAsync(db, people, errors, cancellationToken);

@@ -19,7 +19,8 @@ internal static class EmailModule
         }
 
         services.AddSingleton<EmailTemplates>();
-        services.AddSingleton<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutbox>());
         services.TryAddSingleton<IEmailSender>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(sp)

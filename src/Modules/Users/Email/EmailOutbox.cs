@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Email;
 using CertifyTrack.Shared.Events;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace CertifyTrack.Modules.Users.Email;
 /// <summary>
 /// <see cref="IEmailOutbox"/>: renders the message and runs one <c>INSERT</c> on the caller's
 /// context and transaction (as <c>IAuditLog</c> does), then rings the worker once that commits
-/// (without a host event bus the worker still finds the row at its next poll).
+/// (without a host event bus the worker still finds the row at its next poll). Inside the Users
+/// module, <see cref="AddMany"/> queues many messages as tracked rows for one batched save.
 /// </summary>
 internal sealed class EmailOutbox(EmailTemplates templates, TimeProvider time, IServiceProvider services) : IEmailOutbox
 {
@@ -32,9 +34,36 @@ internal sealed class EmailOutbox(EmailTemplates templates, TimeProvider time, I
             VALUES ({message.To.Trim()}, {subject}, {body}, {message.Template}, {pending}, 0, {now}, {now})
             """,
             cancellationToken);
-        // Resolved per call: the bus belongs to the host, and tooling builds the modules without one.
-        services.GetService<IEventBus>()?.PublishAfterCommit(db, new EmailQueued());
+        RingAfterCommit(db);
     }
+
+    /// <summary>
+    /// Renders <paramref name="messages"/> and adds them to <paramref name="db"/> as new rows, without
+    /// saving: the caller's next <c>SaveChanges</c> inserts them in batches (an import queues 10,000
+    /// invitations without a round trip each) inside its open transaction.
+    /// </summary>
+    public void AddMany(UsersDbContext db, IEnumerable<EmailMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("EmailOutbox.AddMany writes inside the caller's transaction; begin one on the context first.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var list = messages.ToList();
+        var rendered = templates.RenderMany(list);
+        db.EmailOutbox.AddRange(list.Select((message, i) => new OutboxEmail
+        {
+            ToAddress = message.To.Trim(), Subject = rendered[i].Subject, HtmlBody = rendered[i].HtmlBody, Template = message.Template,
+            Status = OutboxStatus.Pending, Attempts = 0, CreatedAt = now, NextAttemptAt = now,
+        }));
+        RingAfterCommit(db);
+    }
+
+    // Resolved per call: the bus belongs to the host, and tooling builds the modules without one.
+    private void RingAfterCommit(DbContext db) => services.GetService<IEventBus>()?.PublishAfterCommit(db, new EmailQueued());
 }
 
 /// <summary>A message was committed to the outbox: the worker of this instance looks at once.</summary>

@@ -15,20 +15,50 @@ internal sealed class EmailTemplates(IEnumerable<EmailTemplate> templates)
 {
     private readonly Lazy<IReadOnlyDictionary<string, (Template Subject, Template Body)>> parsed = new(() => Parse(templates));
 
-    public (string Subject, string HtmlBody) Render(EmailMessage message)
+    public (string Subject, string HtmlBody) Render(EmailMessage message) => RenderMany([message])[0];
+
+    /// <summary>
+    /// Renders several messages with one pair of Scriban contexts (building a context is most of the
+    /// cost of a short template): each message's values are pushed as the globals, rendered, popped.
+    /// </summary>
+    public IReadOnlyList<(string Subject, string HtmlBody)> RenderMany(IEnumerable<EmailMessage> messages)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (!parsed.Value.TryGetValue(message.Template, out var template))
+        ArgumentNullException.ThrowIfNull(messages);
+        var plain = NewContext();
+        var html = NewContext();
+        var rendered = new List<(string, string)>();
+        foreach (var message in messages)
         {
-            throw new ArgumentException($"No email template is named '{message.Template}'.", nameof(message));
+            ArgumentNullException.ThrowIfNull(message);
+            if (!parsed.Value.TryGetValue(message.Template, out var template))
+            {
+                throw new ArgumentException($"No email template is named '{message.Template}'.", nameof(messages));
+            }
+
+            var subject = RenderWith(plain, template.Subject, Globals(message.Model, encode: false)).Trim();
+            var body = RenderWith(html, template.Body, Globals(message.Model, encode: true));
+            rendered.Add((subject.ReplaceLineEndings(" "), body));
         }
 
-        var subject = template.Subject.Render(Context(message.Model, encode: false)).Trim();
-        var body = template.Body.Render(Context(message.Model, encode: true));
-        return (subject.ReplaceLineEndings(" "), body);
+        return rendered;
     }
 
-    private static TemplateContext Context(IReadOnlyDictionary<string, string?> model, bool encode)
+    private static string RenderWith(TemplateContext context, Template template, ScriptObject globals)
+    {
+        context.PushGlobal(globals);
+        context.PushOutput();
+        try
+        {
+            return template.Render(context);
+        }
+        finally
+        {
+            context.PopOutput();
+            context.PopGlobal();
+        }
+    }
+
+    private static ScriptObject Globals(IReadOnlyDictionary<string, string?> model, bool encode)
     {
         var globals = new ScriptObject();
         foreach (var (key, value) in model)
@@ -36,10 +66,11 @@ internal sealed class EmailTemplates(IEnumerable<EmailTemplate> templates)
             globals.SetValue(key, encode && value is not null ? WebUtility.HtmlEncode(value) : value, readOnly: true);
         }
 
-        var context = new TemplateContext { StrictVariables = true, LoopLimit = 1000, RecursiveLimit = 10, LimitToString = 100_000 };
-        context.PushGlobal(globals);
-        return context;
+        return globals;
     }
+
+    private static TemplateContext NewContext() =>
+        new() { StrictVariables = true, LoopLimit = 1000, RecursiveLimit = 10, LimitToString = 100_000 };
 
     private static Dictionary<string, (Template, Template)> Parse(IEnumerable<EmailTemplate> templates)
     {

@@ -1,5 +1,4 @@
 using CertifyTrack.Modules.Users.Accounts;
-using CertifyTrack.Modules.Users.Admin.Invitations;
 using CertifyTrack.Modules.Users.Admin.Mentoring;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Auth;
@@ -25,8 +24,6 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
-    public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
-
     public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
@@ -41,7 +38,6 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         modelBuilder.ApplyConfiguration(new AuditLogEntryConfiguration(Database.IsNpgsql()));
-        modelBuilder.ApplyConfiguration(new SetPasswordTokenConfiguration());
         modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());

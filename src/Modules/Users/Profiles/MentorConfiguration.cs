@@ -6,6 +6,8 @@ namespace CertifyTrack.Modules.Users.Profiles;
 
 internal sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
 {
+    public const string EmployeeIdIndex = "idx_mentor_employee_id";
+
     public void Configure(EntityTypeBuilder<Mentor> builder)
     {
         builder.ToTable("api_mentor");
@@ -17,6 +19,6 @@ internal sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
 
         builder.HasOne<User>().WithOne().HasForeignKey<Mentor>(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(m => m.EmployeeId).IsUnique().HasDatabaseName("idx_mentor_employee_id");
+        builder.HasIndex(m => m.EmployeeId).IsUnique().HasDatabaseName(EmployeeIdIndex);
     }
 }

@@ -7,6 +7,8 @@ namespace CertifyTrack.Modules.Users.Profiles;
 
 internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
 {
+    public const string UsnIndex = "idx_student_usn";
+
     public void Configure(EntityTypeBuilder<Student> builder)
     {
         builder.ToTable("api_student", t =>
@@ -27,7 +29,7 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         builder.HasOne<User>().WithOne().HasForeignKey<Student>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Mentor>().WithMany().HasForeignKey(s => s.MentorId).OnDelete(DeleteBehavior.SetNull);
 
-        builder.HasIndex(s => s.Usn).IsUnique().HasDatabaseName("idx_student_usn");
+        builder.HasIndex(s => s.Usn).IsUnique().HasDatabaseName(UsnIndex);
         builder.HasIndex(s => s.MentorId).HasDatabaseName("idx_student_mentor_id");
     }
 }

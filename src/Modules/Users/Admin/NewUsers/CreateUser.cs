@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Admin.Invitations;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
@@ -8,6 +9,7 @@ using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
+using CertifyTrack.Shared.Persistence;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,9 @@ namespace CertifyTrack.Modules.Users.Admin.NewUsers;
 
 /// <summary>
 /// <c>createUser</c>, admins only: any role, pre-verified, no password; the user gets a
-/// set-password invitation. Student fields (usn, department, semester, admissionType, mentorId)
+/// set-password invitation (<see cref="SetPasswordInvitations"/>). A name, email, USN or employee id
+/// taken by a concurrent request between the checks and the insert is the same user error as one
+/// taken before (the unique index decides). Student fields (usn, department, semester, admissionType, mentorId)
 /// and mentor fields (employeeId, department, designation) apply to their role only.
 /// </summary>
 internal static class CreateUser
@@ -41,7 +45,7 @@ internal static class CreateUser
             MentorId = input.MentorId is null ? null : NodeTypes.ParseKey(input.MentorId, "Mentor", "mentorId"),
         };
         var errors = new List<Shared.GraphQL.Mutations.UserError>();
-        NewUserRules.Check(spec, formats, formats.UsnRegex(), errors);
+        NewUserRules.Check(spec, formats, errors);
         await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(ct);
         if (errors.Count == 0)
         {
@@ -54,13 +58,23 @@ internal static class CreateUser
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = (await NewUserWriter.WriteAsync(db, [spec], services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct))[0];
-        await services.GetRequiredService<IAuditLog>().RecordAsync(db, new AuditEntry("user.created", "User", user.Id.ToString(CultureInfo.InvariantCulture))
+        User user;
+        try
         {
-            NewValues = new { user.Username, user.Email, userType = user.UserType.ToString(), spec.Usn, spec.EmployeeId, spec.Department, spec.Semester },
-        }, ct);
-        await services.GetRequiredService<ISetPasswordInvitations>().SendAsync(db, user, ct);
-        await tx.CommitAsync(ct);
+            user = (await NewUserWriter.WriteAsync(db, [spec], services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct))[0];
+            await services.GetRequiredService<IAuditLog>().RecordAsync(db, new AuditEntry("user.created", "User", user.Id.ToString(CultureInfo.InvariantCulture))
+            {
+                NewValues = new { user.Username, user.Email, userType = user.UserType.ToString(), spec.Usn, spec.EmployeeId, spec.Department, spec.Semester },
+            }, ct);
+            await services.GetRequiredService<SetPasswordInvitations>().SendAsync(db, user, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (NewUserConflicts.ForIndex(spec, UniqueViolation.IndexName(db, ex)) is { } taken)
+        {
+            // A concurrent request took the name past the checks above; the transaction rolls back whole.
+            throw new UserErrorException([taken]);
+        }
+
         return new CreateUserPayload { User = await db.Users.Where(u => u.Id == user.Id).Select(UserLoaders.ToUserNode).SingleAsync(ct) };
     }
 }

@@ -1,5 +1,7 @@
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Modules.Users.Profiles;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +38,19 @@ internal static class NewUserConflicts
             }
         }
     }
+
+    /// <summary>
+    /// The user error of <paramref name="user"/> for a unique index a concurrent request won the race
+    /// on (<see cref="UniqueViolation"/>); null for an index that is no field of a new user.
+    /// </summary>
+    public static UserError? ForIndex(NewUser user, string? indexName) => indexName switch
+    {
+        UserConfiguration.UsernameIndex => new UserError("USERNAME_TAKEN", $"The username '{user.Username}' is taken.", user.Path("username")),
+        UserConfiguration.EmailIndex => new UserError("EMAIL_TAKEN", $"The email '{user.Email}' is taken.", user.Path("email")),
+        StudentConfiguration.UsnIndex => new UserError("USN_TAKEN", $"The USN '{user.Usn}' is taken.", user.Path("usn")),
+        MentorConfiguration.EmployeeIdIndex => new UserError("EMPLOYEE_ID_TAKEN", $"The employee id '{user.EmployeeId}' is taken.", user.Path("employeeId")),
+        _ => null,
+    };
 
     private static void ResolveMentor(NewUser user, Dictionary<string, long> byEmployeeId, HashSet<long> ids, HashSet<string> fileMentors, List<UserError> errors)
     {

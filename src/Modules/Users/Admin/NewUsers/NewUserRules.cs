@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Shared.GraphQL.Mutations;
 
@@ -10,16 +10,14 @@ namespace CertifyTrack.Modules.Users.Admin.NewUsers;
 /// </summary>
 internal static class NewUserRules
 {
-    public static void Check(NewUser user, UserFormatOptions formats, System.Text.RegularExpressions.Regex usn, List<UserError> errors)
+    public static void Check(NewUser user, UserFormatOptions formats, List<UserError> errors)
     {
         Required(user, "username", user.Username, 150, errors);
         Required(user, "firstName", user.FirstName, 150, errors);
         Required(user, "lastName", user.LastName, 150, errors);
-        if (Required(user, "email", user.Email, 254, errors) && !IsEmail(user.Email!, formats.EmailDomain))
+        if (Required(user, "email", user.Email, 254, errors) && !formats.IsEmail(user.Email))
         {
-            errors.Add(new UserError("EMAIL_INVALID", formats.EmailDomain is null
-                ? $"'{user.Email}' is not a valid email address."
-                : $"'{user.Email}' is not a valid email address at {formats.EmailDomain}.", user.Path("email")));
+            errors.Add(new UserError("EMAIL_INVALID", $"'{user.Email}' is not an email address the institution accepts.", user.Path("email")));
         }
 
         if (user.Kind is null)
@@ -30,7 +28,7 @@ internal static class NewUserRules
 
         if (user.Kind == UserKind.Student)
         {
-            if (Required(user, "usn", user.Usn, 20, errors) && !usn.IsMatch(user.Usn!.Trim()))
+            if (Required(user, "usn", user.Usn, 20, errors) && !formats.IsUsn(user.Usn))
             {
                 errors.Add(new UserError("USN_INVALID", $"'{user.Usn}' is not a valid USN.", user.Path("usn")));
             }
@@ -50,15 +48,6 @@ internal static class NewUserRules
                 errors.Add(new UserError("TOO_LONG", "The designation is longer than 100 characters.", user.Path("designation")));
             }
         }
-    }
-
-    public static bool IsEmail(string email, string? domain)
-    {
-        var trimmed = email.Trim();
-        return MailAddress.TryCreate(trimmed, out var address)
-            && address.Address == trimmed
-            && address.Host.Contains('.', StringComparison.Ordinal)
-            && (domain is null || string.Equals(address.Host, domain, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool Required(NewUser user, string field, string? value, int maxLength, List<UserError> errors)

@@ -157,6 +157,10 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("password");
 
+                    b.Property<DateTime?>("RegistrationNoticeSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_notice_sent_at");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -200,50 +204,6 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .HasDatabaseName("idx_user_username");
 
                     b.ToTable("auth_user", (string)null);
-                });
-
-            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token_hash");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.Property<long>("UserId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_set_password_token");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ux_set_password_token_hash");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("idx_set_password_token_user");
-
-                    b.ToTable("api_set_password_token", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
@@ -947,16 +907,6 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_account_token_auth_user_user_id");
-                });
-
-            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
-                {
-                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_api_set_password_token_auth_user_user_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>

@@ -148,6 +148,10 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("password");
 
+                    b.Property<DateTime?>("RegistrationNoticeSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_notice_sent_at");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -191,48 +195,6 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                         .HasDatabaseName("idx_user_username");
 
                     b.ToTable("auth_user", (string)null);
-                });
-
-            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("used_at");
-
-                    b.Property<long>("UserId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_set_password_token");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ux_set_password_token_hash");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("idx_set_password_token_user");
-
-                    b.ToTable("api_set_password_token", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
@@ -924,16 +886,6 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_account_token_auth_user_user_id");
-                });
-
-            modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Invitations.SetPasswordToken", b =>
-                {
-                    b.HasOne("CertifyTrack.Modules.Users.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_api_set_password_token_auth_user_user_id");
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Admin.Mentoring.MentorAssignment", b =>
