@@ -8,7 +8,9 @@ namespace CertifyTrack.Host.Demo;
 /// demo logins once. Alone it migrates first (whatever <c>Database:MigrateOnStart</c> says: the
 /// demo needs the tables) and the host then serves, so one command gives a newcomer a running API
 /// with people to sign in as; after <c>migrate</c> it seeds and the host exits. Idempotent: a second
-/// run creates nothing and says what already exists. Exit code 1 when a seeder fails.
+/// run creates nothing and says what already exists. Exit code 1 when a seeder fails, and outside
+/// Development unless <see cref="AllowSetting"/> is true (a production database must not get
+/// demo accounts by accident).
 /// </summary>
 internal static class SeedDemoCommand
 {
@@ -17,12 +19,24 @@ internal static class SeedDemoCommand
     /// <summary>A known password for every new demo account; unset means one generated password each.</summary>
     public const string PasswordSetting = "CERTIFYTRACK_DEMO_PASSWORD";
 
+    /// <summary>Outside Development the demo accounts (active, verified, passwords printed) need this set to true.</summary>
+    public const string AllowSetting = "Demo:AllowOutsideDevelopment";
+
     public static bool IsRequested(IEnumerable<string> args) => args.Contains(Flag, StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(IServiceProvider services, bool migrate, TextWriter console, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SeedDemoCommand).FullName!);
         var module = "";
+        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            && !services.GetRequiredService<IConfiguration>().GetValue<bool>(AllowSetting))
+        {
+            logger.LogCritical(
+                "--seed-demo creates active accounts and prints their passwords; outside Development set {Setting}=true to allow it",
+                AllowSetting);
+            return 1;
+        }
+
         try
         {
             if (migrate)

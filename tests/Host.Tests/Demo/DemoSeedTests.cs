@@ -100,6 +100,26 @@ public sealed class DemoSeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outside_Development_seeding_is_refused_unless_explicitly_allowed()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var environment = Environment(database, ClosedPort.Find());
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["Auth__AllowPasswordGrant"] = "true";
+        environment["CERTIFYTRACK_DEMO_PASSWORD"] = "Demo-College-2026";
+
+        var refused = await HostProcess.RunAsync(["migrate", "--seed-demo"], environment, Timeout);
+        Assert.True(refused.ExitCode == 1, $"exit code {refused.ExitCode}:\n{refused.Output}");
+        Assert.Contains("Demo:AllowOutsideDevelopment", refused.Output, StringComparison.Ordinal);
+        Assert.Empty(DemoLogins.Parse(refused.Output));
+
+        environment["Demo__AllowOutsideDevelopment"] = "true";
+        var allowed = await HostProcess.RunAsync(["migrate", "--seed-demo"], environment, Timeout);
+        Assert.True(allowed.ExitCode == 0, $"exit code {allowed.ExitCode}:\n{allowed.Output}");
+        Assert.Equal(48, DemoLogins.Parse(allowed.Output).Count);
+    }
+
+    [Fact]
     public async Task Demo_users_an_institution_format_refuses_are_reported_and_nothing_is_written()
     {
         // USNs of ten digits only: the demo's VTU-style USNs break the configured format.

@@ -83,6 +83,30 @@ public sealed class PasswordResetTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_password_change_burns_the_reset_links_emailed_before_it(string provider)
+    {
+        await using var app = await AccountsApp.StartAsync(provider);
+        Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
+        await app.QueryAsync(Request, variables: new { e = "asha@example.edu" });
+        var token = await app.LinkTokenAsync("asha@example.edu", "reset-password");
+        long id;
+        await using (var db = await app.Users.CreateDbContextAsync())
+        {
+            id = await db.Users.Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        var changed = await app.QueryAsync(
+            "mutation { changePassword(input: { currentPassword: \"Secret#2026\", newPassword: \"Brand-new#2026\" }) { changed } }",
+            TestAuthenticationHandler.Token($"{id}", "student"));
+        Assert.Equal("""{"data":{"changePassword":{"changed":true}}}""", changed.ToJson());
+
+        // Someone who read the mailbox before the change must not keep a way in.
+        var late = await app.QueryAsync(Reset, variables: new { t = token, p = "Stolen-pass#2026" });
+        Assert.Equal(["INVALID_TOKEN"], late.UserErrorCodes("resetPassword"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Five_wrong_guesses_burn_the_token_and_it_expires_after_30_minutes(string provider)
     {
         await using var app = await AccountsApp.StartAsync(provider);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Email;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Accounts;
@@ -52,13 +53,17 @@ internal sealed class AccountMail(AccountTokens tokens, EmailOutbox outbox, IOpt
     public async Task<bool> SendRegistrationNoticeAsync(UsersDbContext db, User owner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (owner.RegistrationNoticeSentAt is { } sent && now - sent < options.Value.RegistrationNoticeInterval)
+        var cutoff = now - options.Value.RegistrationNoticeInterval;
+        // One conditional UPDATE claims the notice: of many concurrent attempts only one changes the
+        // row, so the throttle holds under a flood of registrations with one address.
+        var claimed = await db.Users
+            .Where(u => u.Id == owner.Id && (u.RegistrationNoticeSentAt == null || u.RegistrationNoticeSentAt <= cutoff))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.RegistrationNoticeSentAt, now), cancellationToken);
+        if (claimed == 0)
         {
             return false;
         }
 
-        owner.RegistrationNoticeSentAt = now;
-        await db.SaveChangesAsync(cancellationToken);
         await outbox.EnqueueAsync(
             db,
             new EmailMessage(owner.Email, RegistrationNoticeTemplate, new Dictionary<string, string?>

@@ -72,6 +72,16 @@ internal sealed class AccountTokens(TimeProvider time)
         return null;
     }
 
+    /// <summary>
+    /// Deletes the user's unused password tokens (reset links and set-password invitations) inside
+    /// the caller's transaction: once a password is set or changed, no earlier emailed link may set
+    /// it again (someone who read the mailbox before must not keep a way in).
+    /// </summary>
+    public static Task<int> DropPasswordTokensAsync(UsersDbContext db, long userId, CancellationToken cancellationToken) =>
+        db.AccountTokens
+            .Where(t => t.UserId == userId && t.UsedAt == null && (t.Purpose == TokenPurpose.PasswordReset || t.Purpose == TokenPurpose.SetPassword))
+            .ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>Marks the token used inside the caller's transaction; false when someone used it first.</summary>
     public async Task<bool> ConsumeAsync(UsersDbContext db, AccountToken token, CancellationToken cancellationToken)
     {

@@ -43,6 +43,7 @@ internal static class ChangePassword
                 user.Password = PasswordHashing.Hash(user, input.NewPassword);
                 await db.SaveChangesAsync(ct);
                 var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: context.User, ct);
+                await AccountTokens.DropPasswordTokensAsync(db, user.Id, ct);
                 await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
                 await context.Service<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordChanged(), ct);
                 await context.Service<IAuditLog>().RecordAsync(

@@ -18,13 +18,15 @@ namespace CertifyTrack.Modules.Users.Accounts;
 /// <c>registerStudent</c>: anonymous self sign-up. The input has no role: the account is always a
 /// student, unverified until the emailed link is used. The payload carries only <c>userErrors</c>.
 /// <para>
-/// The answer never tells whether an email is registered: for an address that has an account the
+/// The answer does not tell whether an email is registered: for an address that has an account the
 /// answer is the success one, nothing is created, the same password hashing is spent, and the
 /// owner is emailed "someone tried to register with your address" (at most once an hour). A taken
 /// username or USN is still reported (<c>USERNAME_TAKEN</c>, <c>USN_TAKEN</c>), whatever the email:
 /// usernames are the public sign-in names, and a student whose USN is claimed must learn it to
 /// go to an administrator (docs/email-and-accounts.md). A concurrent registration that wins the race
-/// on a unique index is answered the same way as one that came first.
+/// on a unique index is answered the same way as one that came first. A prober can still learn it
+/// in two steps (register with a fresh username, then see whether that username became taken); that
+/// costs two registrations, counts against the per-IP rate limit and mails the owner each time.
 /// </para>
 /// </summary>
 internal static partial class RegisterStudent

@@ -54,7 +54,7 @@ internal sealed class TokenRedemption(
 
     /// <summary>
     /// Checks the password policy first (a weak password does not spend the token), then consumes the
-    /// token, sets the password, clears lockout, drops the user's other unused tokens of the purpose,
+    /// token, sets the password, clears lockout, drops the user's other unused reset and set-password tokens,
     /// revokes every session of the user, mails a "password changed" notice (and, for a reset, an
     /// in-app <c>password_reset</c> notice), audits, and publishes <see cref="PasswordChanged"/> after commit.
     /// </summary>
@@ -74,7 +74,7 @@ internal sealed class TokenRedemption(
         user.FailedLoginAttempts = 0;
         user.AccountLockedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
-        await db.AccountTokens.Where(t => t.UserId == user.Id && t.Purpose == purpose && t.UsedAt == null).ExecuteDeleteAsync(cancellationToken);
+        await AccountTokens.DropPasswordTokensAsync(db, user.Id, cancellationToken);
         var bus = services.GetRequiredService<IEventBus>();   // the host's bus, per call
         var revoked = await SessionRevocation.RevokeAsync(db, bus, user.Id, keep: null, cancellationToken);
         await mail.SendPasswordChangedAsync(db, user, cancellationToken);

@@ -47,6 +47,9 @@ internal static class AuthRegistration
             {
                 validation.UseLocalServer();
                 validation.EnableTokenEntryValidation();
+                // A token minted from an authorization that a revocation ended a moment later (a refresh
+                // racing a password reset) is refused too, not only a token whose own entry is revoked.
+                validation.EnableAuthorizationEntryValidation();
                 validation.UseAspNetCore();
             });
 

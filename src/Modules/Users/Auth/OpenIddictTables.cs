@@ -22,6 +22,13 @@ internal static class OpenIddictTables
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable(Authorizations);
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable(Scopes);
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable(Tokens);
+
+        // SessionRevocation finds a user's tokens and authorizations by subject; OpenIddict's own
+        // indexes lead with the application id, so without these every revocation scans the table.
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().HasIndex(a => new { a.Subject, a.Status })
+            .HasDatabaseName("idx_openiddict_authorization_subject_status");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().HasIndex(t => new { t.Subject, t.Status })
+            .HasDatabaseName("idx_openiddict_token_subject_status");
         return modelBuilder;
     }
 }

@@ -764,6 +764,9 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_openiddict_authorization");
 
+                    b.HasIndex("Subject", "Status")
+                        .HasDatabaseName("idx_openiddict_authorization_subject_status");
+
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
                         .HasDatabaseName("ix_openiddict_authorization_application_id_status_subject_type");
 
@@ -892,6 +895,9 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                     b.HasIndex("ReferenceId")
                         .IsUnique()
                         .HasDatabaseName("ix_openiddict_token_reference_id");
+
+                    b.HasIndex("Subject", "Status")
+                        .HasDatabaseName("idx_openiddict_token_subject_status");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
                         .HasDatabaseName("ix_openiddict_token_application_id_status_subject_type");

@@ -743,6 +743,9 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_openiddict_authorization");
 
+                    b.HasIndex("Subject", "Status")
+                        .HasDatabaseName("idx_openiddict_authorization_subject_status");
+
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
                         .HasDatabaseName("ix_openiddict_authorization_application_id_status_subject_type");
 
@@ -871,6 +874,9 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                     b.HasIndex("ReferenceId")
                         .IsUnique()
                         .HasDatabaseName("ix_openiddict_token_reference_id");
+
+                    b.HasIndex("Subject", "Status")
+                        .HasDatabaseName("idx_openiddict_token_subject_status");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type")
                         .HasDatabaseName("ix_openiddict_token_application_id_status_subject_type");
