@@ -87,6 +87,32 @@ public sealed class AccountNotificationTests
         Assert.Equal(("ravi@example.edu", "Your account was locked"), (Assert.Single(mail).ToAddress, mail[0].Subject));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Repeated_lockouts_notify_in_the_app_each_time_but_mail_once_per_six_hours(string provider)
+    {
+        await using var app = await TokenApp.StartAsync(provider, settings: new Dictionary<string, string?> { ["Email:Outbox:RunWorker"] = "false" });
+        var ravi = await app.AddUserAsync("ravi");
+        async Task LockAsync()
+        {
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                await app.PasswordGrantAsync("ravi", "wrong");
+            }
+
+            app.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        }
+
+        await LockAsync();
+        await LockAsync();   // someone hammering the account: in the app, no second email
+        app.Time.Advance(TimeSpan.FromHours(6));
+        await LockAsync();   // six hours on: mailed again
+
+        await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(3, await db.Notifications.CountAsync(n => n.UserId == ravi && n.Kind == NotificationKinds.AccountLocked, Ct));
+        Assert.Equal(2, await db.EmailOutbox.CountAsync(e => e.Subject == "Your account was locked", Ct));
+    }
+
     private static async Task<(long UserId, string Token)> RegisterVerifiedAsync(AccountsApp app)
     {
         Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));

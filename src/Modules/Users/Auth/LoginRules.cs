@@ -30,6 +30,9 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>At most one lockout email per user in this time (each lockout still notifies in the app).</summary>
+    public static readonly TimeSpan LockoutEmailInterval = TimeSpan.FromHours(6);
+
     public async Task<LoginResult> SignInAsync(string? username, string? password, CancellationToken cancellationToken)
     {
         username ??= "";
@@ -112,7 +115,13 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
             ActorId = user.Id,
             NewValues = new { lockedUntil = until },
         }, cancellationToken);
-        await notifier.NotifyAsync(db, user.Id, AccountNotices.AccountLocked(until), cancellationToken);
+        // Anyone who knows a username can lock the account every 15 minutes, and the security email
+        // cannot be switched off: mail at most one lockout per LockoutEmailInterval; every lockout
+        // still notifies in the app.
+        var since = (now - LockoutEmailInterval).UtcDateTime;
+        var mailedRecently = await db.Notifications.AnyAsync(
+            n => n.UserId == user.Id && n.Kind == NotificationKinds.AccountLocked && n.CreatedAt > since, cancellationToken);
+        await notifier.NotifyAsync(db, user.Id, AccountNotices.AccountLocked(until) with { SendEmail = !mailedRecently }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LoginResult(LoginOutcome.Locked, LockedUntil: until);
     }
