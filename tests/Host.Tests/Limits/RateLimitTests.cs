@@ -92,6 +92,16 @@ public sealed class RateLimitTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Requests_with_a_refused_token_count_against_the_address(string provider)
+    {
+        await using var app = await StartAsync(provider, perUser: 100, perIp: 2);
+
+        Assert.Equal("401 401 429", await StatusesAsync(app, "not-a-token", 3));
+        Assert.Equal("429", await StatusesAsync(app, null, 1));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_subscribe_over_the_limit_gets_an_error_message_and_the_socket_stays_open(string provider)
     {
         await using var app = await StartAsync(provider, perUser: 3, perIp: 100, kestrel: true);

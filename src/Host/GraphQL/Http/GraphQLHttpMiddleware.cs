@@ -58,6 +58,14 @@ internal sealed class GraphQLHttpMiddleware(
 
         if (await IsTokenRefusedAsync(context))
         {
+            // A refused token still costs a permit of the client's address: requests with stale or
+            // forged tokens are limited like any other traffic from there.
+            if (rateLimiter.TryAcquire(context.User, context.Connection.RemoteIpAddress, 1) is { } tooMany)
+            {
+                await RefuseAsync(context, mediaType, tooMany);
+                return;
+            }
+
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             await WriteErrorAsync(context, mediaType, new HttpRequestError(StatusCodes.Status401Unauthorized,
                 "UNAUTHENTICATED", "The access token is not valid: it expired or was revoked. Refresh it or sign in again."));
@@ -76,10 +84,7 @@ internal sealed class GraphQLHttpMiddleware(
 
         if (rateLimiter.TryAcquire(context.User, context.Connection.RemoteIpAddress, body!.Items.Count) is { } refusal)
         {
-            context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            var refused = new ExecutionResult { Executed = false };
-            refused.AddError(refusal.ToError());
-            await WriteAsync(context, mediaType, StatusCodes.Status429TooManyRequests, refused);
+            await RefuseAsync(context, mediaType, refusal);
             return;
         }
 
@@ -108,6 +113,14 @@ internal sealed class GraphQLHttpMiddleware(
         }
 
         await WriteAsync(context, mediaType, status, result);
+    }
+
+    private Task RefuseAsync(HttpContext context, string mediaType, RateLimitRefusal refusal)
+    {
+        context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var refused = new ExecutionResult { Executed = false };
+        refused.AddError(refusal.ToError());
+        return WriteAsync(context, mediaType, StatusCodes.Status429TooManyRequests, refused);
     }
 
     private async Task<(int Status, ExecutionResult Result)> AnswerAsync(HttpContext context, GraphQLRequest request, bool isGet, string mediaType)
