@@ -1,10 +1,6 @@
-using CertifyTrack.Modules.Users.Auth;
-using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
-using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Mutations;
-using CertifyTrack.Shared.Notifications;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,13 +38,10 @@ internal static class ChangePassword
 
                 user.Password = PasswordHashing.Hash(user, input.NewPassword);
                 await db.SaveChangesAsync(ct);
-                var revoked = await SessionRevocation.RevokeAsync(db, context.Service<IEventBus>(), user.Id, keep: context.User, ct);
-                await AccountTokens.DropPasswordTokensAsync(db, user.Id, ct);
-                await context.Service<AccountMail>().SendPasswordChangedAsync(db, user, ct);
-                await context.Service<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordChanged(), ct);
+                var revoked = await PasswordChanges.FollowUpAsync(
+                    context.RequestServices!, db, user, keep: context.User, "changed", AccountNotices.PasswordChanged(), ct);
                 await context.Service<IAuditLog>().RecordAsync(
                     db, new AuditEntry("user.password_changed", "User", $"{user.Id}") { NewValues = new { tokensRevoked = revoked } }, ct);
-                context.Service<IEventBus>().PublishAfterCommit(db, new PasswordChanged(user.Id, "changed"));
                 await tx.CommitAsync(ct);
                 return new ChangePasswordPayload { Changed = true };
             });

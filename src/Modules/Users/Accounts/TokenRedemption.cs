@@ -1,12 +1,7 @@
-using CertifyTrack.Modules.Users.Auth;
-using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
-using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL.Mutations;
-using CertifyTrack.Shared.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Accounts;
@@ -21,7 +16,6 @@ namespace CertifyTrack.Modules.Users.Accounts;
 internal sealed class TokenRedemption(
     IDbContextFactory<UsersDbContext> contexts,
     AccountTokens tokens,
-    AccountMail mail,
     IAuditLog audit,
     IOptions<AccountOptions> options,
     IServiceProvider services)
@@ -54,9 +48,8 @@ internal sealed class TokenRedemption(
 
     /// <summary>
     /// Checks the password policy first (a weak password does not spend the token), then consumes the
-    /// token, sets the password, clears lockout, drops the user's other unused reset and set-password tokens,
-    /// revokes every session of the user, mails a "password changed" notice (and, for a reset, an
-    /// in-app <c>password_reset</c> notice), audits, and publishes <see cref="PasswordChanged"/> after commit.
+    /// token, sets the password, clears lockout, signs the user out everywhere and tells them
+    /// (<see cref="PasswordChanges"/>; a reset also notifies <c>password_reset</c> in the app), and audits.
     /// </summary>
     private async Task SetPasswordAsync(string? token, string? newPassword, TokenPurpose purpose, CancellationToken cancellationToken)
     {
@@ -74,19 +67,11 @@ internal sealed class TokenRedemption(
         user.FailedLoginAttempts = 0;
         user.AccountLockedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
-        await AccountTokens.DropPasswordTokensAsync(db, user.Id, cancellationToken);
-        var bus = services.GetRequiredService<IEventBus>();   // the host's bus, per call
-        var revoked = await SessionRevocation.RevokeAsync(db, bus, user.Id, keep: null, cancellationToken);
-        await mail.SendPasswordChangedAsync(db, user, cancellationToken);
         var (action, reason) = purpose == TokenPurpose.SetPassword ? ("user.password_set", "set") : ("user.password_reset", "reset");
-        if (purpose == TokenPurpose.PasswordReset)
-        {
-            await services.GetRequiredService<INotifier>().NotifyAsync(db, user.Id, AccountNotices.PasswordReset(), cancellationToken);
-        }
-
+        var notice = purpose == TokenPurpose.PasswordReset ? AccountNotices.PasswordReset() : null;
+        var revoked = await PasswordChanges.FollowUpAsync(services, db, user, keep: null, reason, notice, cancellationToken);
         await audit.RecordAsync(
             db, new AuditEntry(action, "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { lockoutCleared = true, tokensRevoked = revoked } }, cancellationToken);
-        bus.PublishAfterCommit(db, new PasswordChanged(user.Id, reason));
         await tx.CommitAsync(cancellationToken);
     }
 
