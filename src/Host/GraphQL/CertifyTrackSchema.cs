@@ -17,5 +17,7 @@ internal sealed class CertifyTrackSchema : Schema
         Query = query;
         Mutation = mutation;
         Subscription = subscription;
+        RootFieldResolver.WrapFieldsOf(query);
+        RootFieldResolver.WrapFieldsOf(mutation);
     }
 }

@@ -107,7 +107,7 @@ internal sealed class GraphQLExecutor(
     }
 
     /// <summary>The operation that runs: the one named, or the only one.</summary>
-    private static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? operationName)
+    internal static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         return operationName is { Length: > 0 } name

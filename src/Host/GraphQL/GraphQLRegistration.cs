@@ -25,8 +25,12 @@ internal static class GraphQLRegistration
             .ValidateOnStart();
         services.AddOptions<GraphQLRateLimitOptions>().Bind(configuration.GetSection(GraphQLRateLimitOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => Enum.GetValues<ExpensiveWork>().All(w => o.Weights.Of(w) >= 0) && o.Weights.Mutation >= 0,
+                "GraphQL:RateLimits:Weights must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<GraphQLRateLimiter>();
+        services.AddSingleton<OperationCosts>();
+        services.AddSingleton<GraphQLAdmission>();
         var exposeExceptions = configuration.GetValue<bool>($"{GraphQLOptions.Section}:ExposeExceptions") && environment.IsDevelopment();
         services.AddSingleton<IGraphQLModule, NodeFields>();
         services.TryAddSingleton<TypeExtensionRegistry>();

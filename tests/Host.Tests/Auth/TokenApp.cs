@@ -99,7 +99,7 @@ internal sealed class TokenApp : IAsyncDisposable
         var user = new User { FirstName = "First", LastName = username, UserType = kind, IsEmailVerified = verified, IsActive = active, DateJoined = Time.GetUtcNow().UtcDateTime };
         user.SetUsername(username);
         user.SetEmail($"{username}@example.edu");
-        user.Password = PasswordHashing.Hash(user, Password);
+        user.Password = await PasswordHashing.HashAsync(user, Password, TestContext.Current.CancellationToken);
         db.Users.Add(user);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return user.Id;

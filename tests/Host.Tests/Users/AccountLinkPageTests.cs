@@ -141,7 +141,7 @@ public sealed partial class AccountLinkPageTests
     {
         await using var db = await app.Users.CreateDbContextAsync();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Username == username, TestContext.Current.CancellationToken);
-        return password is null ? user.Password == "!" : PasswordHashing.Verify(user, password);
+        return password is null ? user.Password == "!" : await PasswordHashing.VerifyAsync(user, password, TestContext.Current.CancellationToken);
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]

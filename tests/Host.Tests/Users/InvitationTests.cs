@@ -104,7 +104,7 @@ public sealed class InvitationTests
 
         await using var db = await app.Users.CreateDbContextAsync();
         var users = await db.Users.AsNoTracking().Where(u => u.Username != "root").OrderBy(u => u.Username).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.True(PasswordHashing.Verify(users[0], "Chosen#Pass2026"));
+        Assert.True(await PasswordHashing.VerifyAsync(users[0], "Chosen#Pass2026", TestContext.Current.CancellationToken));
         Assert.Equal("!", users[1].Password);                                               // "late" still has none
     }
 
@@ -142,7 +142,7 @@ public sealed class InvitationTests
         Assert.Empty((await app.QueryAsync(SetPassword, variables: new { t = kiran, p = "Chosen#Pass2026" })).UserErrorCodes("setPassword"));
         await using var db = await app.Users.CreateDbContextAsync();
         var users = await db.Users.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
-        Assert.True(PasswordHashing.Verify(users.Single(u => u.Username == "kiran"), "Chosen#Pass2026"));
+        Assert.True(await PasswordHashing.VerifyAsync(users.Single(u => u.Username == "kiran"), "Chosen#Pass2026", TestContext.Current.CancellationToken));
         Assert.All(users.Where(u => u.Username is "meera" or "dean"), u => Assert.Equal("!", u.Password));
     }
 

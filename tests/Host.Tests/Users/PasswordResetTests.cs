@@ -64,7 +64,7 @@ public sealed class PasswordResetTests
         await using (var db = await app.Users.CreateDbContextAsync())
         {
             var user = await db.Users.AsNoTracking().SingleAsync(ct);
-            Assert.True(PasswordHashing.Verify(user, "Brand-new#2026"));
+            Assert.True(await PasswordHashing.VerifyAsync(user, "Brand-new#2026", ct));
             Assert.Equal(0, user.FailedLoginAttempts);
             Assert.Null(user.AccountLockedUntil);
             Assert.Contains("user.password_reset", await db.AuditLog.Select(a => a.Action).ToListAsync(ct));

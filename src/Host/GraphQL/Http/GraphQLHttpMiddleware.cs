@@ -17,8 +17,10 @@ namespace CertifyTrack.Host.GraphQL.Http;
 /// array in the same order, with 200. A browser asking for HTML gets the IDE. A request whose
 /// bearer token is refused (expired, revoked, malformed) gets 401 rather than running anonymous,
 /// so that the client knows to refresh it.
-/// The rate limits count each request of a batch: a batch the caller has too few permits left
-/// for is refused whole with 429 and <c>Retry-After</c> (docs/adr/0010).
+/// The rate limits price every request of a batch, a mutation per root field and expensive fields
+/// more: a batch the caller has too few permits left for is refused whole with 429 and
+/// <c>Retry-After</c>, and one selecting more than one password-hashing field with 400
+/// (<see cref="GraphQLAdmission"/>, docs/adr/0010).
 /// </summary>
 internal sealed class GraphQLHttpMiddleware(
     GraphQLExecutor executor,
@@ -26,7 +28,7 @@ internal sealed class GraphQLHttpMiddleware(
     GraphQLHttpPostReader postReader,
     IGraphQLSerializer serializer,
     IdePage ide,
-    GraphQLRateLimiter rateLimiter,
+    GraphQLAdmission admission,
     IOptions<GraphQLOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -60,7 +62,7 @@ internal sealed class GraphQLHttpMiddleware(
         {
             // A refused token still costs a permit of the client's address: requests with stale or
             // forged tokens are limited like any other traffic from there.
-            if (rateLimiter.TryAcquire(context.User, context.Connection.RemoteIpAddress, 1) is { } tooMany)
+            if (admission.TryAdmit(context.User, context.Connection.RemoteIpAddress, 1) is { } tooMany)
             {
                 await RefuseAsync(context, mediaType, tooMany);
                 return;
@@ -82,18 +84,28 @@ internal sealed class GraphQLHttpMiddleware(
             return;
         }
 
-        if (rateLimiter.TryAcquire(context.User, context.Connection.RemoteIpAddress, body!.Items.Count) is { } refusal)
+        if (admission.TryAdmit(context.User, context.Connection.RemoteIpAddress, body!.Items.Count) is { } refusal)
         {
             await RefuseAsync(context, mediaType, refusal);
             return;
         }
 
-        var answers = new List<(int Status, ExecutionResult Result)>(body.Items.Count);
-        foreach (var (request, itemError) in body.Items)
+        // Parsed once, priced, then executed from the same documents.
+        var parsed = body.Items.Select(item => item.Request is null ? default : GraphQLExecutor.Inspect(item.Request)).ToList();
+        if (admission.TryAdmitParsed(context.User, context.Connection.RemoteIpAddress,
+                [.. body.Items.Select((item, i) => (parsed[i].Document, item.Request?.OperationName))]) is { } refused)
         {
+            await RefuseAsync(context, mediaType, refused);
+            return;
+        }
+
+        var answers = new List<(int Status, ExecutionResult Result)>(body.Items.Count);
+        for (var i = 0; i < body.Items.Count; i++)
+        {
+            var (request, itemError) = body.Items[i];
             answers.Add(itemError is not null
                 ? (itemError.StatusCode, ErrorResult(itemError))
-                : await AnswerAsync(context, request!, isGet, mediaType));
+                : await AnswerAsync(context, request!, parsed[i], isGet, mediaType));
             if (abort.IsCancellationRequested)
             {
                 return;
@@ -115,17 +127,26 @@ internal sealed class GraphQLHttpMiddleware(
         await WriteAsync(context, mediaType, status, result);
     }
 
-    private Task RefuseAsync(HttpContext context, string mediaType, RateLimitRefusal refusal)
+    private Task RefuseAsync(HttpContext context, string mediaType, RateLimitRefusal refusal) =>
+        RefuseAsync(context, mediaType, new AdmissionRefusal(StatusCodes.Status429TooManyRequests, refusal.ToError(), refusal));
+
+    /// <summary>One error for the whole request (none of a batch's items ran), not an array.</summary>
+    private Task RefuseAsync(HttpContext context, string mediaType, AdmissionRefusal refusal)
     {
-        context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        if (refusal.RateLimit is { } limit)
+        {
+            context.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         var refused = new ExecutionResult { Executed = false };
-        refused.AddError(refusal.ToError());
-        return WriteAsync(context, mediaType, StatusCodes.Status429TooManyRequests, refused);
+        refused.AddError(refusal.Error);
+        return WriteAsync(context, mediaType, refusal.StatusCode, refused);
     }
 
-    private async Task<(int Status, ExecutionResult Result)> AnswerAsync(HttpContext context, GraphQLRequest request, bool isGet, string mediaType)
+    private async Task<(int Status, ExecutionResult Result)> AnswerAsync(
+        HttpContext context, GraphQLRequest request, (GraphQLDocument? Document, OperationType? Operation) parsed, bool isGet, string mediaType)
     {
-        var (document, operation) = GraphQLExecutor.Inspect(request);
+        var (document, operation) = parsed;
         if (isGet && operation == OperationType.Mutation)
         {
             return Refuse(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations are sent by POST.");

@@ -22,6 +22,12 @@ internal static class CloseCodes
 
     public const WebSocketCloseStatus MessageTooBig = WebSocketCloseStatus.MessageTooBig;
 
+    /// <summary>
+    /// RFC 6455 "Try Again Later" (IANA-registered): too many sockets for the user, or the address is over
+    /// its rate limit; graphql-ws clients retry it with backoff.
+    /// </summary>
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
     /// <summary>A close reason fits 123 UTF-8 bytes (RFC 6455 5.5); a longer one is cut.</summary>
     public static string Reason(string reason)
     {

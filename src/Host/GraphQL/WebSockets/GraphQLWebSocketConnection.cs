@@ -1,4 +1,3 @@
-using CertifyTrack.Host.GraphQL.RateLimiting;
 using GraphQL;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
@@ -220,6 +219,15 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         }
 
         await initTimer.DisposeAsync();
+
+        // Counted as an operation of the address (the user is not known yet): sockets that only
+        // initialise are limited like any other traffic from there.
+        if (dependencies.Admission.TryAdmit(User, upgradeRequest.Connection.RemoteIpAddress, 1) is not null)
+        {
+            Close(CloseCodes.TryAgainLater, "Too many requests from this address: try again later");
+            return;
+        }
+
         if (!ConnectionToken.TryRead(message.Payload, out var token))
         {
             Close(CloseCodes.Forbidden, "Forbidden");
@@ -263,7 +271,13 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        if (operations.Count >= maxOperations && !operations.ContainsKey(message.Id))
+        if (operations.ContainsKey(message.Id))
+        {
+            Close(CloseCodes.SubscriberExists, $"Subscriber for {message.Id} already exists");
+            return;
+        }
+
+        if (operations.Count >= maxOperations)
         {
             Send(new ServerMessage(ServerMessage.Error, message.Id, new ExecutionErrors
             {
@@ -272,15 +286,23 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        // Each subscribe is one operation of the rate limits; a refused one gets its error, the socket stays open.
-        if (!operations.ContainsKey(message.Id)
-            && upgradeRequest.RequestServices.GetRequiredService<GraphQLRateLimiter>().TryAcquire(User, upgradeRequest.Connection.RemoteIpAddress, 1) is { } refusal)
+        // Each subscribe is admitted as a request of its own (docs/adr/0010): a permit before parsing, then
+        // its cost and the one-password-hash rule. A refused one gets its error; the socket stays open.
+        var address = upgradeRequest.Connection.RemoteIpAddress;
+        if (dependencies.Admission.TryAdmit(User, address, 1) is { } refusal)
         {
             Send(new ServerMessage(ServerMessage.Error, message.Id, new ExecutionErrors { refusal.ToError() }));
             return;
         }
 
-        var operation = new WebSocketOperation(message.Id!, request!, this);
+        var (document, _) = GraphQLExecutor.Inspect(request!);
+        if (dependencies.Admission.TryAdmitParsed(User, address, [(document, request!.OperationName)]) is { } refused)
+        {
+            Send(new ServerMessage(ServerMessage.Error, message.Id, new ExecutionErrors { refused.Error }));
+            return;
+        }
+
+        var operation = new WebSocketOperation(message.Id, request, document, this);
         if (!operations.TryAdd(operation.Id, operation))
         {
             Close(CloseCodes.SubscriberExists, $"Subscriber for {operation.Id} already exists");

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using CertifyTrack.Host.GraphQL.RateLimiting;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +8,7 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// <summary>What every connection shares.</summary>
 internal sealed record WebSocketDependencies(
     GraphQLExecutor Executor,
+    GraphQLAdmission Admission,
     IGraphQLSerializer Serializer,
     IConnectionAuthenticator Authenticator,
     WebSocketSessions Sessions,
@@ -21,6 +23,7 @@ internal sealed record WebSocketDependencies(
 /// </summary>
 internal sealed class GraphQLWebSocketHandler(
     GraphQLExecutor executor,
+    GraphQLAdmission admission,
     IGraphQLSerializer serializer,
     IConnectionAuthenticator authenticator,
     WebSocketSessions sessions,
@@ -32,7 +35,7 @@ internal sealed class GraphQLWebSocketHandler(
 {
     public const string SubProtocol = "graphql-transport-ws";
 
-    private readonly WebSocketDependencies dependencies = new(executor, serializer, authenticator, sessions, scopes, time, logger);
+    private readonly WebSocketDependencies dependencies = new(executor, admission, serializer, authenticator, sessions, scopes, time, logger);
 
     /// <summary>A WebSocket upgrade that asks for <c>graphql-transport-ws</c>; everything else is HTTP.</summary>
     public static bool IsGraphQLWebSocketRequest(HttpContext context)

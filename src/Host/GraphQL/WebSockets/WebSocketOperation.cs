@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQLParser.AST;
 
 namespace CertifyTrack.Host.GraphQL.WebSockets;
 
@@ -10,7 +11,7 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// or the socket closing) ends it silently; either way the stream subscriptions and the scope
 /// are disposed before <see cref="RunAsync"/> returns.
 /// </summary>
-internal sealed class WebSocketOperation(string id, GraphQLRequest request, GraphQLWebSocketConnection connection) : IDisposable
+internal sealed class WebSocketOperation(string id, GraphQLRequest request, GraphQLDocument? document, GraphQLWebSocketConnection connection) : IDisposable
 {
     private readonly string id = id;
     private readonly GraphQLWebSocketConnection connection = connection;
@@ -61,7 +62,6 @@ internal sealed class WebSocketOperation(string id, GraphQLRequest request, Grap
         var scope = connection.Services.CreateAsyncScope(); // lives as long as the subscription: events resolve in it
         try
         {
-            var (document, _) = GraphQLExecutor.Inspect(request);
             var result = await connection.Executor.ExecuteAsync(request, document, connection.User, scope.ServiceProvider, cancellation.Token);
             if (!result.Executed)
             {

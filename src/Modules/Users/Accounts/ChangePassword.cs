@@ -1,5 +1,6 @@
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ internal static class ChangePassword
         mutation.Mutation<ChangePasswordInputType, ChangePasswordPayloadType>("changePassword")
             .Description("Changes the signed-in user's password; other sessions are signed out.")
             .Authorize()
+            .Expensive(ExpensiveWork.PasswordHashing, ExpensiveWork.Email)
             .Resolve<ChangePasswordInput, ChangePasswordPayload>(async (context, input) =>
             {
                 var callerId = context.CallerId();
@@ -25,7 +27,7 @@ internal static class ChangePassword
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var user = await db.Users.SingleOrDefaultAsync(u => u.Id == callerId, ct)
                     ?? throw new UserErrorException("NOT_FOUND", "Your account no longer exists.");
-                if (!PasswordHashing.Verify(user, input.CurrentPassword))
+                if (!await PasswordHashing.VerifyAsync(user, input.CurrentPassword, ct))
                 {
                     throw new UserErrorException("WRONG_PASSWORD", "The current password is not correct.", "input", "currentPassword");
                 }
@@ -36,7 +38,7 @@ internal static class ChangePassword
                     throw new UserErrorException("SAME_PASSWORD", "Choose a password different from the current one.", "input", "newPassword");
                 }
 
-                user.Password = PasswordHashing.Hash(user, input.NewPassword);
+                user.Password = await PasswordHashing.HashAsync(user, input.NewPassword, ct);
                 await db.SaveChangesAsync(ct);
                 var revoked = await PasswordChanges.FollowUpAsync(
                     context.RequestServices!, db, user, keep: context.User, "changed", AccountNotices.PasswordChanged(), ct);

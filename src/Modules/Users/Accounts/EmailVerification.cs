@@ -1,5 +1,6 @@
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ internal static class EmailVerification
         mutation.Mutation<ResendVerificationInputType, ResendVerificationPayloadType>("resendVerification")
             .Description("Emails a new verification link. Answers the same for any email address.")
             .AllowAnonymous()
+            .Expensive(ExpensiveWork.Email)
             .Resolve<EmailInput, ResendVerificationPayload>(async (context, input) =>
             {
                 var ct = context.CancellationToken;

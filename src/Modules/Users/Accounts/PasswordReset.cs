@@ -3,6 +3,7 @@ using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.Events;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Notifications;
 using GraphQL.Types;
@@ -25,6 +26,7 @@ internal static class PasswordReset
         mutation.Mutation<RequestPasswordResetInputType, RequestPasswordResetPayloadType>("requestPasswordReset")
             .Description("Emails a password reset link. Answers the same for any email address.")
             .AllowAnonymous()
+            .Expensive(ExpensiveWork.Email)
             .Resolve<EmailInput, RequestPasswordResetPayload>(async (context, input) =>
             {
                 var ct = context.CancellationToken;
@@ -46,6 +48,7 @@ internal static class PasswordReset
         mutation.Mutation<ResetPasswordInputType, ResetPasswordPayloadType>("resetPassword")
             .Description("Sets a new password with the token of the emailed link.")
             .AllowAnonymous()
+            .Expensive(ExpensiveWork.PasswordHashing, ExpensiveWork.Email)
             .Resolve<ResetPasswordInput, ResetPasswordPayload>(async (context, input) =>
             {
                 await context.Service<TokenRedemption>().ResetPasswordAsync(input.Token, input.NewPassword, context.CancellationToken);

@@ -5,6 +5,7 @@ using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Modules.Users.Profiles;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Persistence;
 using GraphQL;
@@ -35,6 +36,7 @@ internal static partial class RegisterStudent
         mutation.Mutation<RegisterStudentInputType, RegisterStudentPayloadType>("registerStudent")
             .Description("Creates a student account and emails a verification link. The answer does not tell whether the email is registered.")
             .AllowAnonymous()
+            .Expensive(ExpensiveWork.PasswordHashing, ExpensiveWork.Email)
             .Resolve<RegisterStudentInput, RegisterStudentPayload>(async (context, input) =>
             {
                 Validate(input, context.Service<IOptions<UserFormatOptions>>().Value);
@@ -58,7 +60,7 @@ internal static partial class RegisterStudent
                     }
                     else
                     {
-                        _ = PasswordHashing.Hash(new User(), input.Password);   // the work a new account costs
+                        _ = await PasswordHashing.HashAsync(new User(), input.Password, ct);   // the work a new account costs
                     }
                 }
 
@@ -76,7 +78,7 @@ internal static partial class RegisterStudent
         };
         user.SetUsername(input.Username);
         user.SetEmail(input.Email);
-        user.Password = PasswordHashing.Hash(user, input.Password);
+        user.Password = await PasswordHashing.HashAsync(user, input.Password, ct);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         var student = new Student

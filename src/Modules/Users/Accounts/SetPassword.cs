@@ -1,4 +1,5 @@
 using CertifyTrack.Modules.Users.GraphQL;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL.Types;
 
@@ -16,6 +17,7 @@ internal static class SetPassword
         mutation.Mutation<SetPasswordInputType, SetPasswordPayloadType>("setPassword")
             .Description("Sets the first password of an invited user with the token of the invitation email.")
             .AllowAnonymous()
+            .Expensive(ExpensiveWork.PasswordHashing, ExpensiveWork.Email)
             .Resolve<ResetPasswordInput, SetPasswordPayload>(async (context, input) =>
             {
                 await context.Service<TokenRedemption>().SetFirstPasswordAsync(input.Token, input.NewPassword, context.CancellationToken);

@@ -63,7 +63,7 @@ internal sealed class TokenRedemption(
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == found.UserId, cancellationToken);
-        user.Password = PasswordHashing.Hash(user, newPassword!);
+        user.Password = await PasswordHashing.HashAsync(user, newPassword!, cancellationToken);
         user.FailedLoginAttempts = 0;
         user.AccountLockedUntil = null;
         await db.SaveChangesAsync(cancellationToken);

@@ -41,7 +41,7 @@ internal sealed class AdminBootstrap(IDbContextFactory<UsersDbContext> contexts,
         };
         user.SetUsername(username);
         user.SetEmail(configuration["CERTIFYTRACK_ADMIN_EMAIL"] is { Length: > 0 } email ? email : $"{username}@localhost");
-        user.Password = PasswordHashing.Hash(user, password);
+        user.Password = await PasswordHashing.HashAsync(user, password, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Users.Add(user);

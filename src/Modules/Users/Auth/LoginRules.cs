@@ -42,7 +42,7 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
         var user = normalized.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
         if (user is null)
         {
-            PasswordHashing.VerifyNobody(password);
+            await PasswordHashing.VerifyNobodyAsync(password, cancellationToken);
             return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
@@ -58,7 +58,7 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
             user.FailedLoginAttempts = 0;
         }
 
-        if (!PasswordHashing.Verify(user, password))
+        if (!await PasswordHashing.VerifyAsync(user, password, cancellationToken))
         {
             return await FailAsync(db, user, now, cancellationToken);
         }

@@ -57,9 +57,9 @@ internal sealed class UsersDemoSeeder(
 
         await CheckAsync(db, missing, options, cancellationToken);
 
-        // Hashing is the slow part (PBKDF2): done before the transaction, on every core.
+        // Hashing is the slow part (PBKDF2): done before the transaction, on every core the hashing gate allows.
         var passwords = missing.Select(_ => seeding.Password ?? NewPassword()).ToArray();
-        var hashes = passwords.AsParallel().AsOrdered().Select(p => PasswordHashing.Hash(new User(), p)).ToArray();
+        var hashes = await Task.WhenAll(passwords.Select(p => Task.Run(() => PasswordHashing.HashAsync(new User(), p, cancellationToken), cancellationToken)));
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var users = await NewUserWriter.WriteAsync(db, missing, now, cancellationToken);

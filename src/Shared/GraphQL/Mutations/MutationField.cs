@@ -47,6 +47,16 @@ public sealed class MutationField(FieldType field)
     }
 
     /// <summary>
+    /// Declares the costly work the mutation does (password hashing, email, PDF rendering): the rate
+    /// limits weigh it, and doing undeclared work fails (<see cref="ExpensiveFields"/>).
+    /// </summary>
+    public MutationField Expensive(params ExpensiveWork[] work)
+    {
+        Field.Expensive(work);
+        return this;
+    }
+
+    /// <summary>
     /// Runs the command with the parsed input. Business rule failures are thrown as
     /// <see cref="UserErrorException"/> and answered as the payload's <c>userErrors</c>; any
     /// other exception is an unexpected fault, answered as a masked top-level error.

@@ -31,6 +31,7 @@ internal static class ImportUsers
         mutation.Mutation<ImportUsersInputType, ImportUsersPayloadType>("importUsers")
             .Description("Creates up to 10,000 users from CSV text, all or nothing (admins only). Errors name the line and column.")
             .AuthorizeWithRoles(Roles.Admin)
+            .Expensive(ExpensiveWork.Email)
             .Resolve<ImportUsersInput, ImportUsersPayload>((context, input) =>
                 RunAsync(context.RequestServices!, input, context.CancellationToken))
             .WithExecutionTimeout(services => services.GetRequiredService<IOptions<ImportOptions>>().Value.ExecutionTimeout);

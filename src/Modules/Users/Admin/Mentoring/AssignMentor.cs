@@ -4,6 +4,7 @@ using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
@@ -29,6 +30,7 @@ internal static class AssignMentor
         mutation.Mutation<AssignMentorInputType, AssignMentorPayloadType>("assignMentor")
             .Description($"Makes a mentor the mentor of up to {MaxStudents} students (admins only).")
             .AuthorizeWithRoles(Roles.Admin)
+            .Expensive(ExpensiveWork.Email)
             .Resolve<AssignMentorInput, AssignMentorPayload>((context, input) => RunAsync(context, input));
 
     private static async Task<AssignMentorPayload> RunAsync(IResolveFieldContext context, AssignMentorInput input)

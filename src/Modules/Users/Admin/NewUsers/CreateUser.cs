@@ -6,6 +6,7 @@ using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
@@ -31,6 +32,7 @@ internal static class CreateUser
         mutation.Mutation<CreateUserInputType, CreateUserPayloadType>("createUser")
             .Description("Creates a user of any role (admins only). No password is set or returned: the user receives a set-password email.")
             .AuthorizeWithRoles(Roles.Admin)
+            .Expensive(ExpensiveWork.Email)
             .Resolve<CreateUserInput, CreateUserPayload>((context, input) => RunAsync(context.RequestServices!, input, context.CancellationToken));
 
     private static async Task<CreateUserPayload> RunAsync(IServiceProvider services, CreateUserInput input, CancellationToken ct)
