@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 
 namespace CertifyTrack.Shared.GraphQL;
@@ -35,6 +36,14 @@ public static class ExpensiveFields
         ArgumentNullException.ThrowIfNull(work);
         field.Metadata[MetadataKey] = work.Concat(field.ExpensiveWork()).Distinct().ToArray();
         return field;
+    }
+
+    /// <summary>The same for a field declared with a builder (<c>query.Field&lt;…&gt;("certificatePdf")…</c>).</summary>
+    public static FieldBuilder<TSource, TReturn> Expensive<TSource, TReturn>(this FieldBuilder<TSource, TReturn> builder, params ExpensiveWork[] work)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.FieldType.Expensive(work);
+        return builder;
     }
 
     /// <summary>The work <paramref name="field"/> declared; empty for an ordinary field.</summary>

@@ -24,6 +24,7 @@ internal sealed class NotifyTestModule : IGraphQLModule
             .Argument<StringGraphType>("message")
             .Argument<BooleanGraphType>("rollback")
             .AllowAnonymous()
+            .Expensive(ExpensiveWork.Email)
             .ResolveAsync(async context =>
             {
                 var services = context.RequestServices!;

@@ -92,7 +92,7 @@ public sealed class RegistrationTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Resending_answers_alike_for_unknown_addresses_and_replaces_the_old_link(string provider)
+    public async Task Resending_answers_alike_for_unknown_addresses_and_keeps_the_old_link_working(string provider)
     {
         await using var app = await AccountsApp.StartAsync(provider);
         Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
@@ -107,8 +107,8 @@ public sealed class RegistrationTests
 
         var second = await app.LinkTokenAsync("asha@example.edu", "verify-email");
         Assert.Equal(2, app.Mailbox().Count);
-        Assert.Equal(["INVALID_TOKEN"], (await app.QueryAsync(Verify, variables: new { t = first })).UserErrorCodes("verifyEmail"));
-        Assert.Empty((await app.QueryAsync(Verify, variables: new { t = second })).UserErrorCodes("verifyEmail"));
+        Assert.NotEqual(first, second);
+        Assert.Empty((await app.QueryAsync(Verify, variables: new { t = first })).UserErrorCodes("verifyEmail")); // asking again spoilt nothing
     }
 
     [Theory]

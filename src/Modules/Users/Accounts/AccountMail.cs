@@ -7,48 +7,54 @@ using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Accounts;
 
-/// <summary>The account emails: each issues its token and queues the message in the caller's transaction.</summary>
+/// <summary>
+/// The account emails, queued in the caller's transaction. A mail with a link gets a new token only when
+/// the recipient's <see cref="EmailThrottle"/> lets the mail through; earlier links stay valid.
+/// </summary>
 internal sealed class AccountMail(AccountTokens tokens, EmailOutbox outbox, IOptions<AccountOptions> options, TimeProvider time)
 {
     public const string SetPasswordTemplate = "set-password";
     public const string RegistrationNoticeTemplate = "registration-attempt";
 
-    public async Task SendVerificationAsync(UsersDbContext db, User user, CancellationToken cancellationToken)
+    /// <summary>Queues a verification link; false when the throttle held it back.</summary>
+    public async Task<bool> SendVerificationAsync(UsersDbContext db, User user, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (token, expires) = await tokens.IssueAsync(db, user.Id, TokenPurpose.EmailVerification, settings.VerificationTokenLifetime, cancellationToken);
+        if (!await SendLinkAsync(db, user, TokenPurpose.EmailVerification, settings.VerificationTokenLifetime, "verify-email", "verify-email", cancellationToken))
+        {
+            return false;
+        }
+
         user.VerificationSentAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await outbox.EnqueueAsync(db, Message(user, "verify-email", settings.Link("verify-email", token), expires), cancellationToken);
+        return true;
     }
 
-    public async Task SendPasswordResetAsync(UsersDbContext db, User user, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var (token, expires) = await tokens.IssueAsync(db, user.Id, TokenPurpose.PasswordReset, settings.ResetTokenLifetime, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await outbox.EnqueueAsync(db, Message(user, "password-reset", settings.Link("reset-password", token), expires), cancellationToken);
-    }
+    /// <summary>Queues a password reset link; false when the throttle held it back.</summary>
+    public Task<bool> SendPasswordResetAsync(UsersDbContext db, User user, CancellationToken cancellationToken) =>
+        SendLinkAsync(db, user, TokenPurpose.PasswordReset, options.Value.ResetTokenLifetime, "password-reset", "reset-password", cancellationToken);
 
     /// <summary>
     /// Adds a set-password token (<c>Users:SetPasswordTokenLifetime</c>, 7 days) and its email with the
-    /// link <c>{PublicBaseUrl}/set-password?token=…</c> for each new user, without saving: the caller's
-    /// one <c>SaveChanges</c> inserts them all in batches, inside its transaction.
+    /// link <c>{PublicBaseUrl}/set-password?token=…</c> for each new user whose address the throttle lets
+    /// through (one statement for all), without saving: the caller's one <c>SaveChanges</c> inserts them
+    /// all in batches, inside its transaction.
     /// </summary>
-    public void AddSetPasswordInvitations(UsersDbContext db, IReadOnlyList<User> users)
+    public async Task AddSetPasswordInvitationsAsync(UsersDbContext db, IReadOnlyList<User> users, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var issued = tokens.AddForNewUsers(db, [.. users.Select(u => u.Id)], TokenPurpose.SetPassword, settings.SetPasswordTokenLifetime);
-        outbox.AddMany(db, users.Select((user, i) =>
+        var issued = users.Select(u => tokens.New(u.Id, TokenPurpose.SetPassword, settings.SetPasswordTokenLifetime)).ToList();
+        var queued = await outbox.AddManyAsync(db, [.. users.Select((user, i) =>
         {
-            var message = Message(user, SetPasswordTemplate, settings.Link("set-password", issued[i].Token), issued[i].ExpiresAt);
+            var message = Message(user, SetPasswordTemplate, settings.Link("set-password", issued[i].Token), issued[i].Row.ExpiresAt);
             return message with { Model = new Dictionary<string, string?>(message.Model) { ["username"] = user.Username } };
-        }));
+        })], cancellationToken);
+        db.AccountTokens.AddRange(issued.Where((_, i) => queued[i]).Select(i => i.Row));
     }
 
     /// <summary>
     /// Tells the owner of <paramref name="owner"/>'s address that someone tried to register with it,
-    /// at most once per <c>Users:RegistrationNoticeInterval</c>; false when one was sent within it.
+    /// at most once per <c>Users:RegistrationNoticeInterval</c>; false when one was sent within it (or the throttle held it back).
     /// </summary>
     public async Task<bool> SendRegistrationNoticeAsync(UsersDbContext db, User owner, CancellationToken cancellationToken)
     {
@@ -64,7 +70,7 @@ internal sealed class AccountMail(AccountTokens tokens, EmailOutbox outbox, IOpt
             return false;
         }
 
-        await outbox.EnqueueAsync(
+        return await outbox.EnqueueAsync(
             db,
             new EmailMessage(owner.Email, RegistrationNoticeTemplate, new Dictionary<string, string?>
             {
@@ -73,10 +79,9 @@ internal sealed class AccountMail(AccountTokens tokens, EmailOutbox outbox, IOpt
                 ["attempted_at"] = Format(now),
             }) { IsSecurity = true },
             cancellationToken);
-        return true;
     }
 
-    public Task SendPasswordChangedAsync(UsersDbContext db, User user, CancellationToken cancellationToken) =>
+    public Task<bool> SendPasswordChangedAsync(UsersDbContext db, User user, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(
             db,
             new EmailMessage(user.Email, "password-changed", new Dictionary<string, string?>
@@ -85,6 +90,21 @@ internal sealed class AccountMail(AccountTokens tokens, EmailOutbox outbox, IOpt
                 ["changed_at"] = Format(time.GetUtcNow().UtcDateTime),
             }) { IsSecurity = true },
             cancellationToken);
+
+    /// <summary>The mail first (it may be throttled), then its token, saved in the caller's transaction.</summary>
+    private async Task<bool> SendLinkAsync(
+        UsersDbContext db, User user, TokenPurpose purpose, TimeSpan lifetime, string template, string path, CancellationToken cancellationToken)
+    {
+        var (row, token) = tokens.New(user.Id, purpose, lifetime);
+        if (!await outbox.EnqueueAsync(db, Message(user, template, options.Value.Link(path, token), row.ExpiresAt), cancellationToken))
+        {
+            return false;
+        }
+
+        db.AccountTokens.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     private static EmailMessage Message(User user, string template, string link, DateTime expires) =>
         new(user.Email, template, new Dictionary<string, string?>

@@ -12,32 +12,12 @@ internal sealed class AccountTokens(TimeProvider time)
     private const int SelectorLength = 16;   // 12 random bytes, base64url
 
     /// <summary>
-    /// Adds a new token for the user (replacing the user's unused ones of the same purpose) and
-    /// returns its plaintext, which only the email carries. The caller saves and commits.
+    /// A new token for the user, not yet added to any context, and its plaintext, which only the email
+    /// carries. The user's other unused tokens stay valid: asking again for a link never invalidates
+    /// the one in the mailbox (they expire, and setting a password burns every password link).
     /// </summary>
-    public async Task<(string Token, DateTime ExpiresAt)> IssueAsync(
-        UsersDbContext db, long userId, TokenPurpose purpose, TimeSpan lifetime, CancellationToken cancellationToken)
-    {
-        await db.AccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null)
-            .ExecuteDeleteAsync(cancellationToken);
-        var (row, token) = NewToken(userId, purpose, time.GetUtcNow().UtcDateTime, lifetime);
-        db.AccountTokens.Add(row);
-        return (token, row.ExpiresAt);
-    }
-
-    /// <summary>
-    /// The same for many users who have no token of this purpose yet (new users): the rows are only
-    /// added to <paramref name="db"/>, so that the caller inserts them in one batched save, without a
-    /// round trip per user. Returns the plaintexts in the order of <paramref name="userIds"/>.
-    /// </summary>
-    public IReadOnlyList<(string Token, DateTime ExpiresAt)> AddForNewUsers(
-        UsersDbContext db, IReadOnlyList<long> userIds, TokenPurpose purpose, TimeSpan lifetime)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var issued = userIds.Select(id => NewToken(id, purpose, now, lifetime)).ToList();
-        db.AccountTokens.AddRange(issued.Select(i => i.Row));
-        return [.. issued.Select(i => (i.Token, i.Row.ExpiresAt))];
-    }
+    public (AccountToken Row, string Token) New(long userId, TokenPurpose purpose, TimeSpan lifetime) =>
+        NewToken(userId, purpose, time.GetUtcNow().UtcDateTime, lifetime);
 
     /// <summary>
     /// The live token <paramref name="token"/> names, or null (unknown, expired, used, or out of

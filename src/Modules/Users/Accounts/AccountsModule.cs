@@ -1,4 +1,5 @@
 using CertifyTrack.Modules.Users.Accounts.Links;
+using CertifyTrack.Modules.Users.Email;
 using CertifyTrack.Shared.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ internal static class AccountsModule
         services.AddSingleton<AccountTokens>();
         services.AddScoped<AccountMail>();
         services.AddScoped<TokenRedemption>();
+        services.AddSingleton<AccountMailRequests>();
+        services.AddSingleton<IOutboxFeeder>(sp => sp.GetRequiredService<AccountMailRequests>());
         services.AddSingleton<IModuleEndpoints, AccountLinkEndpoints>();
         return services;
     }

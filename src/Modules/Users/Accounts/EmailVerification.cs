@@ -10,8 +10,8 @@ namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>
 /// <c>verifyEmail</c> (the token from the emailed link; <see cref="TokenRedemption"/>, shared with
-/// the <c>/verify-email</c> page) and <c>resendVerification</c>, which answers the same whether or
-/// not the email names an unverified account.
+/// the <c>/verify-email</c> page) and <c>resendVerification</c>, which answers the same, in the same
+/// time, whether or not the email names an unverified account (<see cref="AccountMailRequests"/>).
 /// </summary>
 internal static class EmailVerification
 {
@@ -32,22 +32,9 @@ internal static class EmailVerification
             .Expensive(ExpensiveWork.Email)
             .Resolve<EmailInput, ResendVerificationPayload>(async (context, input) =>
             {
-                var ct = context.CancellationToken;
-                var options = context.Service<IOptions<AccountOptions>>().Value;
-                var now = context.Service<TimeProvider>().GetUtcNow().UtcDateTime;
-                var email = User.Normalize(input.Email ?? "");
+                // As requestPasswordReset: recorded alike for every address, mailed off the request path.
                 await using var db = await context.UsersDbAsync();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, ct);
-                if (user is { IsEmailVerified: false, IsActive: true }
-                    && (user.VerificationSentAt is not { } sent || now - sent >= options.ResendInterval))
-                {
-                    await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
-                    await context.Service<IAuditLog>().RecordAsync(
-                        db, new AuditEntry("user.verification_resent", "User", $"{user.Id}") { ActorId = user.Id }, ct);
-                    await tx.CommitAsync(ct);
-                }
-
+                await context.Service<AccountMailRequests>().RecordAsync(db, AccountMailKind.Verification, input.Email, context.CancellationToken);
                 return new ResendVerificationPayload();
             });
     }

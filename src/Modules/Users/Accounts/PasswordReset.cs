@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace CertifyTrack.Modules.Users.Accounts;
 
 /// <summary>
-/// <c>requestPasswordReset</c> (answers the same for every address) and <c>resetPassword</c>
+/// <c>requestPasswordReset</c> (answers the same, in the same time, for every address: the work is done
+/// by <see cref="AccountMailRequests"/>; earlier links stay valid) and <c>resetPassword</c>
 /// (single-use token, 30 minutes, 5 wrong guesses; <see cref="TokenRedemption"/>, shared with the
 /// <c>/reset-password</c> page). A reset clears lockout, revokes every session of the user in the
 /// same transaction (<see cref="CertifyTrack.Modules.Users.Auth.SessionRevocation"/>) and publishes
@@ -29,19 +30,10 @@ internal static class PasswordReset
             .Expensive(ExpensiveWork.Email)
             .Resolve<EmailInput, RequestPasswordResetPayload>(async (context, input) =>
             {
-                var ct = context.CancellationToken;
-                var email = User.Normalize(input.Email ?? "");
+                // The same one INSERT for every address: whether it has an account shows neither in the
+                // answer nor in its time. The mail, throttled per address, is made off the request path.
                 await using var db = await context.UsersDbAsync();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email, ct);
-                if (user is { IsActive: true })
-                {
-                    await context.Service<AccountMail>().SendPasswordResetAsync(db, user, ct);
-                    await context.Service<IAuditLog>().RecordAsync(
-                        db, new AuditEntry("user.password_reset_requested", "User", $"{user.Id}") { ActorId = user.Id }, ct);
-                    await tx.CommitAsync(ct);
-                }
-
+                await context.Service<AccountMailRequests>().RecordAsync(db, AccountMailKind.PasswordReset, input.Email, context.CancellationToken);
                 return new RequestPasswordResetPayload();
             });
 

@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Email;
 using CertifyTrack.Shared.Events;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,9 @@ internal static class EmailModule
         }
 
         services.AddSingleton<EmailTemplates>();
+        services.AddSingleton<EmailThrottle>();
+        services.AddSingleton<EmailThrottleSweep>();
+        services.AddHostedService<PeriodicSweepService<EmailThrottleSweep>>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutbox>());
         services.TryAddSingleton<IEmailSender>(sp =>

@@ -15,6 +15,26 @@ internal sealed class EmailOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     public OutboxOptions Outbox { get; set; } = new();
+
+    public EmailThrottleOptions Throttle { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Email:Throttle</c>: at most <see cref="MaxPerWindow"/> emails of one kind (template, or notification
+/// kind) to one address per <see cref="Window"/>; <see cref="Kinds"/> overrides the number per kind
+/// (<c>Email:Throttle:Kinds:password-reset</c>). Mail over it is not queued.
+/// </summary>
+internal sealed class EmailThrottleOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+
+    public int MaxPerWindow { get; set; } = 5;
+
+    public Dictionary<string, int> Kinds { get; } = new(StringComparer.Ordinal);
+
+    public int MaxFor(string kind) => Kinds.TryGetValue(kind, out var max) ? max : MaxPerWindow;
 }
 
 internal sealed class SmtpOptions

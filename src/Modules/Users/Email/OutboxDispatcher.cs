@@ -7,12 +7,14 @@ using MimeKit;
 namespace CertifyTrack.Modules.Users.Email;
 
 /// <summary>
-/// Delivers the due outbox messages. Each message is first claimed with a conditional
+/// Delivers the due outbox messages, after the <see cref="IOutboxFeeder"/>s queued what was asked for
+/// since the last round. Each message is first claimed with a conditional
 /// <c>UPDATE</c> (its attempt count must still be the one read), so several workers or host
 /// instances never send it twice at once. A failure schedules retry n after
 /// <c>RetryBaseDelay · 2^(n-1)</c>; after <c>MaxRetries</c> retries the message is marked failed.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
+    IEnumerable<IOutboxFeeder> feeders,
     IDbContextFactory<UsersDbContext> dbFactory,
     IEmailSender sender,
     IOptions<EmailOptions> options,
@@ -21,8 +23,22 @@ internal sealed partial class OutboxDispatcher(
 {
     private const int BatchSize = 50;
 
-    /// <summary>Sends what is due now; returns how many messages were sent.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    /// <summary>Feeds, then sends what is due now; returns how many messages were sent.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken) => (await RunAsync(cancellationToken)).Sent;
+
+    /// <summary>One round: how many requests the feeders handled, and how many messages were sent.</summary>
+    public async Task<(int Fed, int Sent)> RunAsync(CancellationToken cancellationToken)
+    {
+        var fed = 0;
+        foreach (var feeder in feeders)
+        {
+            fed += await feeder.FeedAsync(cancellationToken);
+        }
+
+        return (fed, await SendDueAsync(cancellationToken));
+    }
+
+    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CertifyTrack.Modules.Users.Email;
 
 /// <summary>
-/// Runs <see cref="OutboxDispatcher"/> at start, whenever a commit queues mail on this instance
+/// Runs <see cref="OutboxDispatcher"/> (its feeders, then delivery) at start, whenever a commit queues mail on this instance
 /// (<see cref="OutboxSignal"/>), and every <c>Email:Outbox:PollInterval</c> on <see cref="TimeProvider"/>
 /// (retries and mail queued by other instances). After a dispatch that sent something it looks again
 /// at once, so a backlog larger than one batch drains without waiting a poll interval per batch.
@@ -27,19 +27,19 @@ internal sealed partial class OutboxWorker(
         Task? bell = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sent = 0;
+            var (fed, sent) = (0, 0);
             try
             {
-                sent = await dispatcher.DispatchDueAsync(stoppingToken);
+                (fed, sent) = await dispatcher.RunAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex);
             }
 
-            if (sent > 0)
+            if (fed > 0 || sent > 0)
             {
-                continue;   // a dispatch takes one batch: more may be due (a notification to 1,000 users)
+                continue;   // a round takes one batch: more may be due (a notification to 1,000 users)
             }
 
             bell ??= signal.WaitAsync(stoppingToken);

@@ -30,6 +30,10 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
 
+    public DbSet<EmailThrottleEntry> EmailThrottle => Set<EmailThrottleEntry>();
+
+    public DbSet<AccountMailRequest> AccountMailRequests => Set<AccountMailRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -41,6 +45,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
+        modelBuilder.ApplyConfiguration(new EmailThrottleEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AccountMailRequestConfiguration());
         modelBuilder.UseOpenIddictTables(); // OpenIddict's applications, authorizations, scopes and tokens
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SetPasswordInvitations(AccountMail mail, IAuditLog audit)
         db.ChangeTracker.AutoDetectChangesEnabled = false;   // only new rows: nothing to detect, and 20,000 of them
         try
         {
-            mail.AddSetPasswordInvitations(db, users);
+            await mail.AddSetPasswordInvitationsAsync(db, users, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

@@ -22,6 +22,35 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountMailRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_account_mail_request");
+
+                    b.ToTable("api_account_mail_request", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
                 {
                     b.Property<long>("Id")
@@ -311,6 +340,35 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                         .HasDatabaseName("idx_auditlog_timestamp");
 
                     b.ToTable("api_auditlog", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Email.EmailThrottleEntry", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Address", "Kind")
+                        .HasName("pk_api_email_throttle");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("idx_email_throttle_window_start");
+
+                    b.ToTable("api_email_throttle", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Email.OutboxEmail", b =>

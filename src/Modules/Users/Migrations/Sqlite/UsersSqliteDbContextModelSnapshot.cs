@@ -17,6 +17,33 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountMailRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_account_mail_request");
+
+                    b.ToTable("api_account_mail_request", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
                 {
                     b.Property<long>("Id")
@@ -298,6 +325,35 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                         .HasDatabaseName("idx_auditlog_timestamp");
 
                     b.ToTable("api_auditlog", (string)null);
+                });
+
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Email.EmailThrottleEntry", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Address", "Kind")
+                        .HasName("pk_api_email_throttle");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("idx_email_throttle_window_start");
+
+                    b.ToTable("api_email_throttle", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Email.OutboxEmail", b =>
