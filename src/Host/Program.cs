@@ -3,6 +3,7 @@ using CertifyTrack.Host.Demo;
 using CertifyTrack.Host.Events;
 using CertifyTrack.Host.GraphQL;
 using CertifyTrack.Host.Operations;
+using CertifyTrack.Host.Operations.Connections;
 using CertifyTrack.Host.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)
     .AddCertifyTrackForwardedHeaders(builder.Configuration)
+    .AddCertifyTrackConnectionLimits(builder.Configuration)
     .AddAuthentication();
 
 var app = builder.Build();

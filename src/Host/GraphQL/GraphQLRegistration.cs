@@ -50,6 +50,7 @@ internal static class GraphQLRegistration
         services.AddSingleton<WebSocketSessions>();
         services.AddHostedService(sp => sp.GetRequiredService<WebSocketSessions>());
         services.AddSingleton<GraphQLWebSocketHandler>();
+        services.AddSingleton<WebSocketAddressCap>();
         services.AddSingleton<IdePage>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CertifyTrackSchema>()

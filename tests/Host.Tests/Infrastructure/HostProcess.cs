@@ -31,25 +31,36 @@ public static class HostProcess
         return new Result(process.ExitCode, output.ToString());
     }
 
-    /// <summary>Starts the host and leaves it running (serving); disposing the handle kills it.</summary>
-    public static RunningHost Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the host and leaves it running (serving); disposing the handle kills it. With
+    /// <paramref name="descriptorLimit"/> it runs under that open-file limit (soft and hard, <c>ulimit -n</c> in bash).
+    /// </summary>
+    public static RunningHost Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, int? descriptorLimit = null)
     {
-        var process = Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("The host process did not start.");
+        var process = Process.Start(StartInfo(args, environment, descriptorLimit)) ?? throw new InvalidOperationException("The host process did not start.");
         var output = new StringBuilder();
         return new RunningHost(process, output, Task.WhenAll(PumpAsync(process.StandardOutput, output), PumpAsync(process.StandardError, output)));
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, int? descriptorLimit = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo(DotnetMuxer)
+        var start = new ProcessStartInfo(descriptorLimit is null ? DotnetMuxer : "/bin/bash")
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (descriptorLimit is { } limit)
+        {
+            // bash lowers the limit, then becomes the host (exec): the host is the process the handle kills.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"ulimit -n {limit} && exec \"$0\" \"$@\"");
+            start.ArgumentList.Add(DotnetMuxer);
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CertifyTrack.Host.dll"));
         foreach (var arg in args)

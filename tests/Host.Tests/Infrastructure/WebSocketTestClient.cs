@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,13 @@ public sealed class WebSocketTestClient : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private WebSocketTestClient(ClientWebSocket socket) => Socket = socket;
+    private readonly IDisposable? invoker;
+
+    private WebSocketTestClient(ClientWebSocket socket, IDisposable? invoker = null)
+    {
+        Socket = socket;
+        this.invoker = invoker;
+    }
 
     public ClientWebSocket Socket { get; }
 
@@ -24,6 +31,40 @@ public sealed class WebSocketTestClient : IDisposable
         var uri = new UriBuilder(baseUri) { Scheme = baseUri.Scheme == "https" ? "wss" : "ws", Path = "/graphql" }.Uri;
         await socket.ConnectAsync(uri, Ct);
         return new WebSocketTestClient(socket);
+    }
+
+    /// <summary>
+    /// Connects from the loopback address <paramref name="local"/> within <paramref name="timeout"/>. A refused
+    /// upgrade throws <see cref="WebSocketException"/>; the socket's <c>HttpStatusCode</c> then says why.
+    /// </summary>
+    public static async Task<WebSocketTestClient> ConnectFromAsync(Uri baseUri, IPAddress local, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        socket.Options.CollectHttpResponseDetails = true;
+        var uri = new UriBuilder(baseUri) { Scheme = "ws", Path = "/graphql" }.Uri;
+        var invoker = new HttpMessageInvoker(LoopbackClients.HandlerFrom(local));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await socket.ConnectAsync(uri, invoker, deadline.Token);
+        }
+        catch (WebSocketException ex)
+        {
+            throw new RefusedUpgradeException((int)socket.HttpStatusCode, ex);
+        }
+        finally
+        {
+            if (socket.State != WebSocketState.Open)
+            {
+                socket.Dispose();
+                invoker.Dispose();
+            }
+        }
+
+        return new WebSocketTestClient(socket, invoker);
     }
 
     public Task SendAsync(string text) =>
@@ -103,5 +144,16 @@ public sealed class WebSocketTestClient : IDisposable
 
     public static string Json(JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null";
 
-    public void Dispose() => Socket.Dispose();
+    public void Dispose()
+    {
+        Socket.Dispose();
+        invoker?.Dispose();
+    }
+}
+
+/// <summary>The server answered a WebSocket upgrade with <see cref="StatusCode"/> instead of 101.</summary>
+public sealed class RefusedUpgradeException(int statusCode, Exception inner)
+    : Exception($"The WebSocket upgrade was answered with {statusCode}.", inner)
+{
+    public int StatusCode { get; } = statusCode;
 }

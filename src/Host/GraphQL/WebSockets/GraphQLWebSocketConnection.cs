@@ -22,6 +22,7 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
     private readonly HttpContext upgradeRequest;
     private readonly WebSocketDependencies dependencies;
     private readonly int maxOperations;
+    private readonly int maxPerUser;
     private readonly int maxMessageBytes;
     private readonly WebSocketSender sender;
     private readonly ITimer initTimer;
@@ -41,6 +42,7 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         this.upgradeRequest = upgradeRequest;
         this.dependencies = dependencies;
         maxOperations = options.MaxOperationsPerConnection;
+        maxPerUser = options.MaxPerUser;
         maxMessageBytes = options.MaxMessageBytes;
         sender = new WebSocketSender(socket, dependencies.Serializer, options.SendQueueCapacity, options.CloseTimeout, dependencies.Logger, StopOperations);
         initTimer = dependencies.Time.CreateTimer(_ => OnInitTimeout(), null, options.InitTimeout, Timeout.InfiniteTimeSpan);
@@ -244,7 +246,11 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
             }
 
             User = user.Principal;
-            StartSession(user.ExpiresAt);
+            if (!StartSession(user.ExpiresAt))
+            {
+                Close(CloseCodes.TryAgainLater, $"At most {maxPerUser} WebSockets per user: close one first");
+                return;
+            }
         }
 
         acknowledged = true;
@@ -337,16 +343,22 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    /// <summary>Follows the user's sessions, and closes the socket when its token expires.</summary>
-    private void StartSession(DateTimeOffset? expiresAt)
+    /// <summary>Follows the user's sessions, and closes the socket when its token expires; false when the user has too many sockets.</summary>
+    private bool StartSession(DateTimeOffset? expiresAt)
     {
-        session = dependencies.Sessions.Track(this);
+        if (!dependencies.Sessions.TryTrack(this, maxPerUser, out session))
+        {
+            return false;
+        }
+
         if (expiresAt is { } expiry)
         {
             var due = expiry - dependencies.Time.GetUtcNow();
             expiryTimer = dependencies.Time.CreateTimer(
                 _ => Close(CloseCodes.Forbidden, "Forbidden: the token expired"), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
+
+        return true;
     }
 
     private async Task EndSessionAsync()

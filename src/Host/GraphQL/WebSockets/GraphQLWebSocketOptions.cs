@@ -21,6 +21,18 @@ internal sealed class GraphQLWebSocketOptions
     [Range(1, 1_000_000)]
     public int SendQueueCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// Open sockets per client address (IPv6: per /64), as the rate limits see it (behind trusted proxies:
+    /// the forwarded client); one more upgrade gets 429. Unset: an eighth of the host's WebSocket budget
+    /// (<c>Connections:MaxUpgradedConnections</c>).
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int? MaxPerIp { get; set; }
+
+    /// <summary>Open signed-in sockets per user (<c>sub</c>) on this instance; one more closes with 1013 at <c>connection_init</c>.</summary>
+    [Range(1, 100_000)]
+    public int MaxPerUser { get; set; } = 10;
+
     /// <summary>Operations running at once on one socket; one more is answered with an <c>error</c> (TOO_MANY_OPERATIONS).</summary>
     [Range(1, 10_000)]
     public int MaxOperationsPerConnection { get; set; } = 100;

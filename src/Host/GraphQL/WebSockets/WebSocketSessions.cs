@@ -7,7 +7,8 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// The signed-in sockets of this instance by user (<c>sub</c>), and the subscriber of
 /// <see cref="SessionTopics.Revoked"/>: when a user's sessions are revoked on any instance (the
 /// event bus fans the message out), their sockets here close with 4403 — a socket's token is
-/// checked only at <c>connection_init</c>, so token revocation alone would not reach it.
+/// checked only at <c>connection_init</c>, so token revocation alone would not reach it. It also
+/// holds each user to <c>GraphQL:WebSocket:MaxPerUser</c> sockets on this instance.
 /// </summary>
 internal sealed class WebSocketSessions(IEventBus bus, ILogger<WebSocketSessions> logger) : IHostedService, IDisposable
 {
@@ -15,13 +16,17 @@ internal sealed class WebSocketSessions(IEventBus bus, ILogger<WebSocketSessions
     private readonly Dictionary<string, HashSet<GraphQLWebSocketConnection>> bySubject = new(StringComparer.Ordinal);
     private IDisposable? subscription;
 
-    /// <summary>Tracks a socket under its user until the returned handle is disposed; null for a user without a subject.</summary>
-    public IDisposable? Track(GraphQLWebSocketConnection connection)
+    /// <summary>
+    /// Tracks a socket under its user until <paramref name="registration"/> is disposed (null for a user
+    /// without a subject); false, tracking nothing, when the user has <paramref name="maxPerUser"/> sockets here already.
+    /// </summary>
+    public bool TryTrack(GraphQLWebSocketConnection connection, int maxPerUser, out IDisposable? registration)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        registration = null;
         if (connection.User.FindFirst(SessionTopics.SubjectClaim)?.Value is not { Length: > 0 } subject)
         {
-            return null;
+            return true;
         }
 
         lock (gate)
@@ -31,10 +36,16 @@ internal sealed class WebSocketSessions(IEventBus bus, ILogger<WebSocketSessions
                 bySubject[subject] = set = [];
             }
 
+            if (set.Count >= maxPerUser)
+            {
+                return false;
+            }
+
             set.Add(connection);
         }
 
-        return new Registration(this, subject, connection);
+        registration = new Registration(this, subject, connection);
+        return true;
     }
 
     /// <summary>Closes this instance's sockets of the revoked sessions; returns how many.</summary>
