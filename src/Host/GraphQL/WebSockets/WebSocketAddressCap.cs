@@ -14,7 +14,8 @@ internal sealed class WebSocketAddressCap(IOptions<GraphQLWebSocketOptions> opti
 {
     private readonly AddressCounter counter = new(options.Value.MaxPerIp ?? budget.WebSocketsPerIp);
 
-    public int Max { get; } = options.Value.MaxPerIp ?? budget.WebSocketsPerIp;
+    /// <summary>The sockets one address may hold.</summary>
+    public int Max => options.Value.MaxPerIp ?? budget.WebSocketsPerIp;
 
     /// <summary>A slot for a socket of <paramref name="context"/>'s client, or null when it holds <see cref="Max"/> already.</summary>
     public IDisposable? TryEnter(HttpContext context) => counter.TryEnter(ClientAddressKey.From(context.Connection.RemoteIpAddress));

@@ -1,10 +1,7 @@
 using CertifyTrack.Modules.Users.GraphQL;
-using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Accounts;
 

@@ -1,14 +1,11 @@
 using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.GraphQL;
-using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Notifications;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Accounts;
 
