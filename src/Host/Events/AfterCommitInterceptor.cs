@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CertifyTrack.Shared.GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -63,9 +64,14 @@ internal sealed partial class AfterCommitInterceptor(IBusFanOut fanOut, ILogger<
         }
     }
 
-    /// <summary>After the commit: a failure here is logged, never reported as a failed commit.</summary>
+    /// <summary>
+    /// After the commit: a failure here is logged, never reported as a failed commit. Handlers run here,
+    /// inline, are not part of the GraphQL root field whose commit released them: what they do is checked
+    /// as their own work (<see cref="ExpensiveFields.LeaveRootField"/>), not as undeclared work of the field.
+    /// </summary>
     private async Task DeliverAsync(List<PendingMessage> messages)
     {
+        ExpensiveFields.LeaveRootField();
         foreach (var message in messages)
         {
             try

@@ -65,6 +65,13 @@ public static class ExpensiveFields
     }
 
     /// <summary>
+    /// Ends the root field's scope for the rest of the calling async method (and what it awaits): for work
+    /// a field's commit releases but that is not the field's own, such as integration-event handlers run
+    /// after the commit. The caller's own flow keeps its field once that method returns.
+    /// </summary>
+    public static void LeaveRootField() => Running.Value = null;
+
+    /// <summary>
     /// Called where the work happens (password hashing, the email outbox): inside a GraphQL root field that
     /// did not declare <paramref name="work"/>, throws. Outside GraphQL (sign-in, background workers) it passes.
     /// </summary>

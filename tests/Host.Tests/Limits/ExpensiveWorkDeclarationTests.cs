@@ -3,6 +3,7 @@ using CertifyTrack.Host.Tests.Users;
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Email;
+using CertifyTrack.Shared.Events;
 using CertifyTrack.Shared.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -35,6 +36,22 @@ public sealed class ExpensiveWorkDeclarationTests
         Assert.Equal(1, await db.EmailOutbox.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_handler_run_after_a_fields_commit_does_its_own_work_not_the_fields(string provider)
+    {
+        await using var app = await UsersApp.StartAsync(provider, configureServices: s =>
+        {
+            s.AddSingleton<IGraphQLModule, WorkModule>();
+            s.AddIntegrationEventHandler<MailWanted, MailWantedHandler>();
+        });
+
+        Assert.Equal("""{"data":{"publishUndeclared":true}}""", (await app.QueryAsync("mutation { publishUndeclared }")).ToJson());
+
+        await using var db = await app.CreateDbContextAsync();
+        Assert.Equal(1, await db.EmailOutbox.CountAsync(TestContext.Current.CancellationToken)); // the handler's mail, queued after the commit
+    }
+
     [Fact]
     public async Task The_declared_work_of_the_schema_is_what_the_rate_limits_weigh()
     {
@@ -58,20 +75,37 @@ public sealed class ExpensiveWorkDeclarationTests
             mutation.Field<BooleanGraphType>("hashDeclared").AllowAnonymous().Expensive(ExpensiveWork.PasswordHashing).ResolveAsync(async c => await Hash(c));
             mutation.Field<BooleanGraphType>("mailUndeclared").AllowAnonymous().ResolveAsync(async c => await Mail(c));
             mutation.Field<BooleanGraphType>("mailDeclared").AllowAnonymous().Expensive(ExpensiveWork.Email).ResolveAsync(async c => await Mail(c));
+            mutation.Field<BooleanGraphType>("publishUndeclared").AllowAnonymous().ResolveAsync(async c =>
+            {
+                var services = c.RequestServices!;
+                await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(c.CancellationToken);
+                await using var tx = await db.Database.BeginTransactionAsync(c.CancellationToken);
+                services.GetRequiredService<IEventBus>().PublishAfterCommit(db, new MailWanted());
+                await tx.CommitAsync(c.CancellationToken);
+                return true;
+            });
         }
 
         private static async Task<object?> Hash(IResolveFieldContext context) =>
             (await PasswordHashing.HashAsync(new User(), "Secret#2026", context.CancellationToken)).Length > 0;
 
-        private static async Task<object?> Mail(IResolveFieldContext context)
+        internal static async Task<object?> Mail(IResolveFieldContext context) => await MailAsync(context.RequestServices!, context.CancellationToken);
+
+        internal static async Task<bool> MailAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            var services = context.RequestServices!;
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(context.CancellationToken);
-            await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
+            await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var queued = await services.GetRequiredService<IEmailOutbox>().EnqueueAsync(db, new EmailMessage("eve@example.edu", "password-changed",
-                new Dictionary<string, string?> { ["first_name"] = "Eve", ["changed_at"] = "now" }), context.CancellationToken);
-            await tx.CommitAsync(context.CancellationToken);
+                new Dictionary<string, string?> { ["first_name"] = "Eve", ["changed_at"] = "now" }), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
             return queued;
         }
+    }
+
+    internal sealed record MailWanted : IIntegrationEvent;
+
+    private sealed class MailWantedHandler(IServiceProvider services) : IIntegrationEventHandler<MailWanted>
+    {
+        public Task HandleAsync(MailWanted integrationEvent, CancellationToken cancellationToken) => WorkModule.MailAsync(services, cancellationToken);
     }
 }
