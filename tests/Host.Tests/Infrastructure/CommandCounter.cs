@@ -14,7 +14,7 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
 {
     private readonly string dataSource;
     private readonly string database;
-    private readonly ConcurrentQueue<(ActivityTraceId? Trace, string Text)> commands = new();
+    private readonly ConcurrentQueue<string> commands = new();
     private readonly List<IDisposable> subscriptions = [];
     private readonly IDisposable allListeners;
 
@@ -25,16 +25,10 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
         allListeners = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
-    public IReadOnlyCollection<string> Commands => [.. commands.Select(c => c.Text)];
+    public IReadOnlyCollection<string> Commands => commands;
 
     /// <summary>How many recorded commands contain <paramref name="text"/>.</summary>
-    public int Count(string text) => commands.Count(c => c.Text.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>
-    /// The commands run on behalf of one traced request (its <c>traceparent</c>), leaving out what background
-    /// services ran meanwhile. Needs an activity listener that samples <c>Microsoft.AspNetCore</c>.
-    /// </summary>
-    public IReadOnlyList<string> InTrace(ActivityTraceId trace) => [.. commands.Where(c => c.Trace == trace).Select(c => c.Text)];
+    public int Count(string text) => commands.Count(c => c.Contains(text, StringComparison.Ordinal));
 
     public void OnNext(DiagnosticListener value)
     {
@@ -52,7 +46,7 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
             && data.Command.Connection is { } connection && connection.DataSource == dataSource && connection.Database == database)
         {
-            commands.Enqueue((Activity.Current?.TraceId, data.Command.CommandText));
+            commands.Enqueue(data.Command.CommandText);
         }
     }
 
