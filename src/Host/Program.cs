@@ -2,6 +2,7 @@ using CertifyTrack.Host;
 using CertifyTrack.Host.Demo;
 using CertifyTrack.Host.Events;
 using CertifyTrack.Host.GraphQL;
+using CertifyTrack.Host.Integration;
 using CertifyTrack.Host.Operations;
 using CertifyTrack.Host.Persistence;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddCertifyTrackPersistence(builder.Configuration)
     .AddCertifyTrackEventBus(builder.Configuration)
+    .AddCertifyTrackIntegrationEvents(builder.Configuration)
     .AddCertifyTrackModules(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)

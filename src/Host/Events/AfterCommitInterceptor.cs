@@ -19,6 +19,13 @@ internal sealed partial class AfterCommitInterceptor(IBusFanOut fanOut, ILogger<
 
     public void Enqueue(DbContext db, PendingMessage message)
     {
+        EnsureRegistered(db);
+        ReportDropped(For(db).Add(db.Database.CurrentTransaction?.TransactionId, message));
+    }
+
+    /// <summary>Refuses a context this interceptor does not watch: its messages would never be released.</summary>
+    public void EnsureRegistered(DbContext db)
+    {
         ArgumentNullException.ThrowIfNull(db);
         var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors;
         if (interceptors?.Contains(this) != true)
@@ -26,8 +33,6 @@ internal sealed partial class AfterCommitInterceptor(IBusFanOut fanOut, ILogger<
             throw new InvalidOperationException(
                 $"{db.GetType().Name} does not hold messages until commit: register it with AddModuleDbContext.");
         }
-
-        ReportDropped(For(db).Add(db.Database.CurrentTransaction?.TransactionId, message));
     }
 
     private PendingMessages For(DbContext db)
