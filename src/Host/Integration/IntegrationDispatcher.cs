@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CertifyTrack.Host.Events;
 using CertifyTrack.Host.Integration.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,18 +10,21 @@ namespace CertifyTrack.Host.Integration;
 /// Delivers due outbox rows, one per transaction: in a context of the handler's module, it claims a
 /// row (<see cref="OutboxSql.ClaimAsync"/>), runs the handler, saves, marks the row delivered and
 /// commits — effect and record together, so a second delivery of the same row finds it delivered
-/// and takes no effect. A failure rolls all of it back and, in a statement of its own, counts the
-/// attempt and schedules the next after the backoff, or parks the row after the last.
+/// and takes no effect. A failure rolls the attempt back to a savepoint taken after the claim and,
+/// still holding the row, counts the attempt and schedules the next after the backoff, or parks
+/// the row after the last.
 /// </summary>
 internal sealed partial class IntegrationDispatcher(
     DurableHandlers handlers,
     IServiceScopeFactory scopes,
-    IDbContextFactory<IntegrationDbContext> outboxDb,
+    AfterCommitInterceptor afterCommit,
     IOptions<IntegrationOptions> options,
     IntegrationMetrics metrics,
     TimeProvider time,
     ILogger<IntegrationDispatcher> logger)
 {
+    private const string AttemptSavepoint = "integration_attempt";
+
     /// <summary>Delivers until nothing is due for any handler of this instance.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -40,40 +44,61 @@ internal sealed partial class IntegrationDispatcher(
     public async Task<bool> TryDeliverNextAsync(HandlerGroup group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
+        return await DeliverAsync(group.CreateContext, db => OutboxSql.ClaimAsync(db, group.Names, Now(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands row <paramref name="rowId"/> to its handler once more without claiming it, whatever its
+    /// state, as a duplicate delivery would (a claimer that lost its lock, a replay): the handler runs,
+    /// and the record of the first delivery rolls this one's effect back. For tests and drills.
+    /// </summary>
+    public async Task RedeliverAsync(string handler, long rowId, CancellationToken cancellationToken)
+    {
+        var (registration, _) = handlers.Get(handler);
+        await DeliverAsync(registration.CreateContext, db => OutboxSql.ReadAsync(db, rowId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> DeliverAsync(
+        Func<IServiceProvider, DbContext> createContext, Func<DbContext, Task<ClaimedRow?>> claim, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
-        await using var db = group.CreateContext(scope.ServiceProvider);
-        ClaimedRow? row;
-        string error;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using var db = createContext(scope.ServiceProvider);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await claim(db);
+        if (row is null)
         {
-            row = await OutboxSql.ClaimAsync(db, group.Names, Now(), cancellationToken);
-            if (row is null)
-            {
-                return false;
-            }
-
-            try
-            {
-                await HandleAsync(scope.ServiceProvider, db, row, cancellationToken);
-                if (await OutboxSql.MarkDeliveredAsync(db, row.Id, Now(), cancellationToken) == 0)
-                {
-                    LogAlreadyDelivered(row.Id, row.Handler);
-                    return true;   // disposing the transaction rolls the duplicate effect back
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                metrics.Delivered(row.Handler);
-                return true;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                error = $"{exception.GetType().Name}: {exception.Message}";
-                LogFailed(exception, row.Id, row.Handler, row.Attempts + 1);
-            }
+            return false;
         }
 
-        await RecordFailureAsync(row, error);
-        return true;
+        await transaction.CreateSavepointAsync(AttemptSavepoint, cancellationToken);
+        try
+        {
+            await HandleAsync(scope.ServiceProvider, db, row, cancellationToken);
+            if (await OutboxSql.MarkDeliveredAsync(db, row.Id, Now(), cancellationToken) == 0)
+            {
+                LogAlreadyDelivered(row.Id, row.Handler);
+                return true;   // disposing the transaction rolls the duplicate effect back
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            metrics.Delivered(row.Handler);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(exception, row.Id, row.Handler, row.Attempts + 1);
+            var error = $"{exception.GetType().Name}: {exception.Message}";
+
+            // Undo the attempt but keep the claim: the failure is recorded under the same row lock,
+            // so no other claimer retries the row before its backoff. What the handler published on
+            // the bus during the attempt is dropped with it.
+            await transaction.RollbackToSavepointAsync(AttemptSavepoint, CancellationToken.None);
+            db.ChangeTracker.Clear();
+            afterCommit.Discard(db);
+            await RecordFailureAsync(db, row, error);
+            await transaction.CommitAsync(CancellationToken.None);
+            return true;
+        }
     }
 
     private async Task HandleAsync(IServiceProvider scope, DbContext db, ClaimedRow row, CancellationToken cancellationToken)
@@ -90,27 +115,14 @@ internal sealed partial class IntegrationDispatcher(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Counts the failed attempt, unless another claimer has moved the row on meanwhile (the
-    /// attempt count read must still hold): due again after the backoff, or parked after the last.
-    /// </summary>
-    private async Task RecordFailureAsync(ClaimedRow row, string error)
+    /// <summary>Counts the failed attempt: due again after the backoff, or parked after the last.</summary>
+    private async Task RecordFailureAsync(DbContext db, ClaimedRow row, string error)
     {
         var settings = options.Value;
         var attempts = row.Attempts + 1;
         var parked = attempts >= settings.MaxAttempts;
-        var next = Now() + settings.Backoff(attempts);
         var text = error.Length > OutboxRowConfiguration.MaxErrorLength ? error[..OutboxRowConfiguration.MaxErrorLength] : error;
-        await using var db = await outboxDb.CreateDbContextAsync(CancellationToken.None);
-        var updated = await db.Outbox
-            .Where(o => o.Id == row.Id && o.State == OutboxState.Pending && o.Attempts == row.Attempts)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(o => o.Attempts, attempts)
-                    .SetProperty(o => o.LastError, text)
-                    .SetProperty(o => o.AvailableAt, next)
-                    .SetProperty(o => o.State, parked ? OutboxState.Parked : OutboxState.Pending),
-                CancellationToken.None);
-        if (updated == 1)
+        if (await OutboxSql.MarkFailedAsync(db, row.Id, attempts, parked, Now() + settings.Backoff(attempts), text, CancellationToken.None) == 1)
         {
             metrics.Failed(row.Handler, parked);
             if (parked)

@@ -63,9 +63,16 @@ internal static class OutboxSql
         AddNames(command, handlers);
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new ClaimedRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>Row <paramref name="id"/> in any state, without a lock (<see cref="IntegrationDispatcher.RedeliverAsync"/>).</summary>
+    public static async Task<ClaimedRow?> ReadAsync(DbContext db, long id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, $"SELECT id, handler, message_type, payload, attempts FROM {Table} WHERE id = @id");
+        Add(command, "id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     /// <summary>The record that the effect happened, in the effect's transaction; 0 when it already had (a redelivery).</summary>
@@ -77,6 +84,9 @@ internal static class OutboxSql
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private static ClaimedRow Read(DbDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4));
+
     private static DbCommand Command(DbContext db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
@@ -85,6 +95,20 @@ internal static class OutboxSql
 #pragma warning restore CA2100
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
+    }
+
+    /// <summary>A failed attempt, recorded in the claiming transaction after the attempt was rolled back.</summary>
+    public static async Task<int> MarkFailedAsync(
+        DbContext db, long id, int attempts, bool parked, DateTime next, string error, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            db, $"UPDATE {Table} SET attempts = @attempts, state = @state, available_at = @next, last_error = @error WHERE id = @id AND state = 0");
+        Add(command, "attempts", attempts);
+        Add(command, "state", (int)(parked ? OutboxState.Parked : OutboxState.Pending));
+        Add(command, "next", next);
+        Add(command, "error", error);
+        Add(command, "id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void AddNames(DbCommand command, IReadOnlyList<string> handlers)

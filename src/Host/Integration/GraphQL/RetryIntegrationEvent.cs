@@ -48,8 +48,9 @@ internal static class RetryIntegrationEvent
                     },
                     ct);
                 services.GetRequiredService<IEventBus>().PublishAfterCommit(db, OutboxDoorbell.Topic, new OutboxDoorbell());
+                var after = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, ct);   // as retried: a dispatcher may take it at the commit
                 await transaction.CommitAsync(ct);
-                return new RetryIntegrationEventPayload { IntegrationEvent = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, ct) };
+                return new RetryIntegrationEventPayload { IntegrationEvent = after };
             });
 }
 
