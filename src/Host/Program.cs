@@ -10,8 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddCertifyTrackPersistence(builder.Configuration)
     .AddCertifyTrackEventBus(builder.Configuration)
-    .AddCertifyTrackIntegrationEvents(builder.Configuration)
     .AddCertifyTrackModules(builder.Configuration)
+    .AddCertifyTrackIntegrationEvents(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)
     .AddCertifyTrackForwardedHeaders(builder.Configuration)
