@@ -44,7 +44,7 @@ internal sealed partial class IntegrationDispatcher(
     public async Task<bool> TryDeliverNextAsync(HandlerGroup group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return await DeliverAsync(group.CreateContext, db => OutboxSql.ClaimAsync(db, group.Names, Now(), cancellationToken), cancellationToken);
+        return await DeliverAsync(group.CreateContext, db => OutboxSql.ClaimAsync(db, group.Names, Now(), AttemptSavepoint, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal sealed partial class IntegrationDispatcher(
     public async Task RedeliverAsync(string handler, long rowId, CancellationToken cancellationToken)
     {
         var (registration, _) = handlers.Get(handler);
-        await DeliverAsync(registration.CreateContext, db => OutboxSql.ReadAsync(db, rowId, cancellationToken), cancellationToken);
+        await DeliverAsync(registration.CreateContext, db => OutboxSql.ReadAsync(db, rowId, AttemptSavepoint, cancellationToken), cancellationToken);
     }
 
     private async Task<bool> DeliverAsync(
@@ -63,14 +63,14 @@ internal sealed partial class IntegrationDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = createContext(scope.ServiceProvider);
+        db.Database.AutoSavepointsEnabled = false;   // the attempt's own savepoint covers the handler's saves
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await claim(db);
+        var row = await claim(db);   // claims and sets the attempt's savepoint
         if (row is null)
         {
             return false;
         }
 
-        await transaction.CreateSavepointAsync(AttemptSavepoint, cancellationToken);
         try
         {
             await HandleAsync(scope.ServiceProvider, db, row, cancellationToken);

@@ -46,9 +46,11 @@ internal static class OutboxSql
     /// oldest pending one with no open (pending or parked) row before it for the same handler and
     /// key. On PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> lets every instance claim at once; the lock
     /// lasts until the handler's transaction ends, so a crash leaves the row pending. SQLite's
-    /// transactions take the write lock on <c>BEGIN</c>: one claimer at a time.
+    /// transactions take the write lock on <c>BEGIN</c>: one claimer at a time. The same round trip
+    /// sets <paramref name="savepoint"/>, which a failed attempt rolls back to.
     /// </summary>
-    public static async Task<ClaimedRow?> ClaimAsync(DbContext db, IReadOnlyList<string> handlers, DateTime now, CancellationToken cancellationToken)
+    public static async Task<ClaimedRow?> ClaimAsync(
+        DbContext db, IReadOnlyList<string> handlers, DateTime now, string savepoint, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", handlers.Select((_, i) => $"@h{i}"));
         var sql = $"""
@@ -56,7 +58,8 @@ internal static class OutboxSql
             WHERE o.state = 0 AND o.available_at <= @now AND o.handler IN ({names})
               AND NOT EXISTS (SELECT 1 FROM {Table} e
                               WHERE e.handler = o.handler AND e.ordering_key = o.ordering_key AND e.id < o.id AND e.state <> 1)
-            ORDER BY o.id LIMIT 1{(db.Database.IsNpgsql() ? " FOR UPDATE OF o SKIP LOCKED" : "")}
+            ORDER BY o.id LIMIT 1{(db.Database.IsNpgsql() ? " FOR UPDATE OF o SKIP LOCKED" : "")};
+            SAVEPOINT {savepoint}
             """;
         await using var command = Command(db, sql);
         Add(command, "now", now);
@@ -66,10 +69,10 @@ internal static class OutboxSql
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Row <paramref name="id"/> in any state, without a lock (<see cref="IntegrationDispatcher.RedeliverAsync"/>).</summary>
-    public static async Task<ClaimedRow?> ReadAsync(DbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>Row <paramref name="id"/> in any state, without a lock (<see cref="IntegrationDispatcher.RedeliverAsync"/>); sets the savepoint too.</summary>
+    public static async Task<ClaimedRow?> ReadAsync(DbContext db, long id, string savepoint, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, $"SELECT id, handler, message_type, payload, attempts FROM {Table} WHERE id = @id");
+        await using var command = Command(db, $"SELECT id, handler, message_type, payload, attempts FROM {Table} WHERE id = @id; SAVEPOINT {savepoint}");
         Add(command, "id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;

@@ -62,8 +62,10 @@ internal sealed class OutboxRowConfiguration : IEntityTypeConfiguration<OutboxRo
         builder.Property(o => o.LastError).HasMaxLength(MaxErrorLength);
         builder.HasIndex(o => new { o.MessageId, o.Handler }).IsUnique().HasDatabaseName("ux_integration_outbox_message_handler");
 
-        // Open rows (pending or parked) are few; the claim and the key-order check read only them.
-        builder.HasIndex(o => new { o.State, o.AvailableAt }).HasFilter("state <> 1").HasDatabaseName("ix_integration_outbox_open");
+        // Delivered rows stay for days; the claim (pending rows in id order), the key-order check
+        // (open rows of a handler and key) and the admin list (parked rows) read only the few others.
+        builder.HasIndex(o => o.Id, "Pending").HasFilter("state = 0").HasDatabaseName("ix_integration_outbox_pending");
+        builder.HasIndex(o => o.Id, "Parked").HasFilter("state = 2").HasDatabaseName("ix_integration_outbox_parked");
         builder.HasIndex(o => new { o.Handler, o.OrderingKey, o.Id }).HasFilter("state <> 1").HasDatabaseName("ix_integration_outbox_open_key");
         builder.HasIndex(o => o.DeliveredAt).HasFilter("state = 1").HasDatabaseName("ix_integration_outbox_delivered");
     }

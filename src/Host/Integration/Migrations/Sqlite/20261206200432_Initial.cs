@@ -41,16 +41,22 @@ namespace CertifyTrack.Host.Integration.Migrations.Sqlite
                 filter: "state = 1");
 
             migrationBuilder.CreateIndex(
-                name: "ix_integration_outbox_open",
-                table: "integration_outbox",
-                columns: new[] { "state", "available_at" },
-                filter: "state <> 1");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_integration_outbox_open_key",
                 table: "integration_outbox",
                 columns: new[] { "handler", "ordering_key", "id" },
                 filter: "state <> 1");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_integration_outbox_parked",
+                table: "integration_outbox",
+                column: "id",
+                filter: "state = 2");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_integration_outbox_pending",
+                table: "integration_outbox",
+                column: "id",
+                filter: "state = 0");
 
             migrationBuilder.CreateIndex(
                 name: "ux_integration_outbox_message_handler",

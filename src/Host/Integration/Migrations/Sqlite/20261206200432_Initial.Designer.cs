@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertifyTrack.Host.Integration.Migrations.Sqlite
 {
     [DbContext(typeof(IntegrationSqliteDbContext))]
-    [Migration("20261206191329_Initial")]
+    [Migration("20261206200432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -89,13 +89,17 @@ namespace CertifyTrack.Host.Integration.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_integration_outbox_message_handler");
 
-                    b.HasIndex("State", "AvailableAt")
-                        .HasDatabaseName("ix_integration_outbox_open")
-                        .HasFilter("state <> 1");
-
                     b.HasIndex("Handler", "OrderingKey", "Id")
                         .HasDatabaseName("ix_integration_outbox_open_key")
                         .HasFilter("state <> 1");
+
+                    b.HasIndex(new[] { "Id" }, "Parked")
+                        .HasDatabaseName("ix_integration_outbox_parked")
+                        .HasFilter("state = 2");
+
+                    b.HasIndex(new[] { "Id" }, "Pending")
+                        .HasDatabaseName("ix_integration_outbox_pending")
+                        .HasFilter("state = 0");
 
                     b.ToTable("integration_outbox", (string)null);
                 });

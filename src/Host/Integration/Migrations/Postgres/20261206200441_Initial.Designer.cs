@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CertifyTrack.Host.Integration.Migrations.Postgres
 {
     [DbContext(typeof(IntegrationPostgresDbContext))]
-    [Migration("20261206191335_Initial")]
+    [Migration("20261206200441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,13 +96,17 @@ namespace CertifyTrack.Host.Integration.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ux_integration_outbox_message_handler");
 
-                    b.HasIndex("State", "AvailableAt")
-                        .HasDatabaseName("ix_integration_outbox_open")
-                        .HasFilter("state <> 1");
-
                     b.HasIndex("Handler", "OrderingKey", "Id")
                         .HasDatabaseName("ix_integration_outbox_open_key")
                         .HasFilter("state <> 1");
+
+                    b.HasIndex(new[] { "Id" }, "Parked")
+                        .HasDatabaseName("ix_integration_outbox_parked")
+                        .HasFilter("state = 2");
+
+                    b.HasIndex(new[] { "Id" }, "Pending")
+                        .HasDatabaseName("ix_integration_outbox_pending")
+                        .HasFilter("state = 0");
 
                     b.ToTable("integration_outbox", (string)null);
                 });
