@@ -14,8 +14,8 @@ namespace CertifyTrack.Shared.Events;
 /// Integration events published with <c>PublishAfterCommit</c> run the in-process
 /// <see cref="IIntegrationEventHandler{TEvent}"/>s of this instance and are lost with it: use them as
 /// doorbells only. Work that must happen is a <see cref="IDurableIntegrationEvent"/> published with
-/// <see cref="PublishAsync{TEvent}"/>: an outbox row in the caller's transaction. Topic messages reach the subscribers on every host instance (PostgreSQL
-/// <c>LISTEN/NOTIFY</c>); they are a doorbell, not a record: keep them small (ids, a status),
+/// <see cref="PublishAsync{TEvent}"/>: an outbox row in the caller's transaction (ADR 12). Topic
+/// messages reach the subscribers on every host instance (PostgreSQL <c>LISTEN/NOTIFY</c>); they are a doorbell, not a record: keep them small (ids, a status),
 /// the database row is the source of truth, and a subscriber that was away re-reads it.
 /// </summary>
 public interface IEventBus

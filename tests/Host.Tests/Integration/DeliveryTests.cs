@@ -140,6 +140,22 @@ public sealed class DeliveryTests
         Assert.Equal(4, (await app.EntriesAsync()).Count);   // effects are the modules' rows: never pruned
     }
 
+    [Fact]
+    public async Task Publishing_outside_a_transaction_or_a_durable_event_after_commit_is_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var app = await LedgerApp.StartAsync(database);
+        await using var db = app.Ledger();
+
+        var outside = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => app.Bus.PublishAsync(db, new ItemAdded("k", 1, "no transaction"), TestContext.Current.CancellationToken));
+        var afterCommit = Assert.Throws<InvalidOperationException>(() => app.Bus.PublishAfterCommit(db, new ItemAdded("k", 1, "in process")));
+
+        Assert.Contains("transaction", outside.Message, StringComparison.Ordinal);
+        Assert.Contains("PublishAsync", afterCommit.Message, StringComparison.Ordinal);
+        Assert.Empty(await app.RowsAsync());
+    }
+
     private static async Task<List<LedgerEntry>> LedgerRowsOf(TestDatabase database)
     {
         await using var app = await LedgerApp.StartAsync(database, createTable: false, settings: new Dictionary<string, string?> { ["IntegrationEvents:RunDispatcher"] = "false" });
