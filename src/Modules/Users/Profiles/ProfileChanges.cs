@@ -67,13 +67,13 @@ internal static class ProfileChanges
     }
 
     private static Change Phone(string? value, string field, UserFormatOptions formats, List<UserError> errors) =>
-        string.IsNullOrWhiteSpace(value) ? new(value is not null, null) : new(true, UserInputRules.Phone(value, formats, ["input", field], errors));
+        string.IsNullOrWhiteSpace(value) ? new(value is not null, null) : new(true, ContactRules.Phone(value, formats, ["input", field], errors));
 
     private static DateOnly? DateOfBirth(DateOnly? value, UserFormatOptions formats, DateOnly today, List<UserError> errors)
     {
         if (value is { } date)
         {
-            UserInputRules.DateOfBirth(date, today, formats, ["input", "dateOfBirth"], errors);
+            ContactRules.DateOfBirth(date, today, formats, ["input", "dateOfBirth"], errors);
         }
 
         return value;

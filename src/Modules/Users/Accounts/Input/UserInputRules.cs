@@ -117,27 +117,6 @@ internal static class UserInputRules
         }
     }
 
-    /// <summary>A phone number, stored without its separators (<see cref="UserFormatOptions.CompactPhone"/>).</summary>
-    public static string? Phone(string value, UserFormatOptions formats, string[] path, List<UserError> errors)
-    {
-        var compact = formats.CompactPhone(value);
-        if (compact is null)
-        {
-            errors.Add(new(PhoneInvalid, "Give a phone number as +<country code><number> (8–15 digits) or a 10-digit Indian mobile number.", path));
-        }
-
-        return compact;
-    }
-
-    public static void DateOfBirth(DateOnly value, DateOnly today, UserFormatOptions formats, string[] path, List<UserError> errors)
-    {
-        if (!formats.IsPlausibleBirthDate(value, today))
-        {
-            errors.Add(new(DateOfBirthInvalid,
-                $"The date of birth must be in the past, for an age from {formats.MinAgeYears} to {formats.MaxAgeYears} years.", path));
-        }
-    }
-
     private static bool Present(string? value, string[] path, List<UserError> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
