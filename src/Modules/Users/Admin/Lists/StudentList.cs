@@ -35,7 +35,7 @@ internal static class StudentList
     private static IQueryable<StudentNode> Rows(IResolveFieldContext context, UsersDbContext db)
     {
         IQueryable<Student> students = db.Students;
-        if (!Caller.IsAdmin(context.User) && (context.HasArgument("isActive") || context.HasArgument("isEmailVerified")))
+        if (!Caller.IsAdmin(context.User) && (context.GetArgument<bool?>("isActive") is not null || context.GetArgument<bool?>("isEmailVerified") is not null))
         {
             throw new ExecutionError("Only admins may filter students by account state ('isActive', 'isEmailVerified').") { Code = "FORBIDDEN" };
         }
