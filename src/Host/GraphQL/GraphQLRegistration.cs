@@ -62,12 +62,15 @@ internal static class GraphQLRegistration
 
     /// <summary>
     /// Builds the schema at start-up, so that a broken composition (a root field or a type
-    /// extension field declared twice, an extension of a type that is not there) stops the host.
+    /// extension field declared twice, an extension of a type that is not there, a Node type
+    /// without a node policy) stops the host.
     /// </summary>
     public static void InitializeGraphQLSchema(this IServiceProvider services)
     {
-        services.GetRequiredService<ISchema>().Initialize();
+        var schema = services.GetRequiredService<ISchema>();
+        schema.Initialize();
         services.GetRequiredService<TypeExtensionRegistry>().EnsureAllApplied();
+        NodeFields.EnsureEveryNodeHasAPolicy(schema, services.GetServices<CertifyTrack.Shared.GraphQL.Relay.NodeRegistration>());
     }
 
     public static IEndpointConventionBuilder MapCertifyTrackGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")

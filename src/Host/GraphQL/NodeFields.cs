@@ -5,10 +5,38 @@ using GraphQL.Types;
 
 namespace CertifyTrack.Host.GraphQL;
 
-/// <summary>The Relay root fields <c>node(id:)</c> and <c>nodes(ids:)</c>, resolved through the modules' registrations.</summary>
+/// <summary>
+/// The Relay root fields <c>node(id:)</c> and <c>nodes(ids:)</c>, resolved through the modules'
+/// registrations, each of which loads through its type's policy (<see cref="NodeSource{TDb, TNode}"/>).
+/// </summary>
 internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : IGraphQLModule
 {
     private readonly Dictionary<string, NodeRegistration> byType = registrations.ToDictionary(r => r.TypeName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The object types of <paramref name="schema"/> that implement <c>Node</c> but have no registration
+    /// declaring who may load them: <c>node(id:)</c> could not find them, and nothing says who may.
+    /// </summary>
+    public static IEnumerable<string> WithoutPolicy(ISchema schema, IEnumerable<NodeRegistration> registrations)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var declared = registrations.Where(r => !string.IsNullOrWhiteSpace(r.Policy)).Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
+        return schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node") && !declared.Contains(t.Name))
+            .Select(t => t.Name)
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Stops start-up when a Node type has no registration with a policy (<see cref="WithoutPolicy"/>).</summary>
+    public static void EnsureEveryNodeHasAPolicy(ISchema schema, IEnumerable<NodeRegistration> registrations)
+    {
+        var missing = WithoutPolicy(schema, registrations).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"These types implement Node but no NodeSource declares who may load them (services.AddNodeSource): {string.Join(", ", missing)}.");
+        }
+    }
 
     public string Name => "Platform";
 
@@ -50,7 +78,7 @@ internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : 
             }
 
             var keys = group.Select(x => x.id.Key).Distinct(StringComparer.Ordinal).ToList();
-            var found = await registration.LoadMany(context, keys);
+            var found = await registration.LoadManyAsync(context, keys);
             foreach (var (id, index) in group)
             {
                 results[index] = found.GetValueOrDefault(id.Key);

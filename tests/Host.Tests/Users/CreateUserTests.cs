@@ -59,7 +59,7 @@ public sealed class CreateUserTests
             username = "x", email = "not-an-email", firstName = "", lastName = "L", userType = "STUDENT", usn = "12", department = "CSE", semester = 9,
         } });
         Assert.Equal(
-            ["REQUIRED input.firstName", "EMAIL_INVALID input.email", "USN_INVALID input.usn", "SEMESTER_INVALID input.semester"],
+            ["USERNAME_INVALID input.username", "REQUIRED input.firstName", "EMAIL_INVALID input.email", "USN_INVALID input.usn", "SEMESTER_INVALID input.semester"],
             Errors(invalid["data"]!["createUser"]!));
 
         var taken = await app.QueryAsync(Create, admin, new { input = new
@@ -70,7 +70,7 @@ public sealed class CreateUserTests
 
         var mentorMissing = await app.QueryAsync(Create, admin, new { input = new
         {
-            username = "m", email = "m@example.edu", firstName = "F", lastName = "L", userType = "MENTOR", department = "CSE",
+            username = "mentor.m", email = "m@example.edu", firstName = "F", lastName = "L", userType = "MENTOR", department = "CSE",
         } });
         Assert.Equal(["REQUIRED input.employeeId"], Errors(mentorMissing["data"]!["createUser"]!));
         Assert.Empty(await app.AuditActionsAsync());
