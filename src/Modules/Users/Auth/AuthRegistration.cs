@@ -79,6 +79,8 @@ internal static class AuthRegistration
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<AuthStartup>();
         services.AddHostedService<TokenPruning>();
+        services.AddSingleton<LoginFailureSweep>();
+        services.AddHostedService<PeriodicSweepService<LoginFailureSweep>>();
         services.AddSingleton<IModuleEndpoints, AuthEndpoints>();
         return services;
     }

@@ -15,7 +15,7 @@ namespace CertifyTrack.Modules.Users.Auth;
 /// (the sign-in cookie) gets its code at once if the user may still sign in and their sessions were
 /// not revoked since (the cookie carries the user's security stamp, <see cref="SessionRevocation"/>);
 /// otherwise the sign-in form is shown, and a posted form goes through the same
-/// <see cref="LoginRules"/> as the password grant.
+/// <see cref="LoginRules"/> as the password grant, counted for the client's network.
 /// </summary>
 internal static class AuthorizeEndpoint
 {
@@ -31,6 +31,7 @@ internal static class AuthorizeEndpoint
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var cancellationToken = context.RequestAborted;
+        var source = SignInSource.Of(context.Connection.RemoteIpAddress);
 
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
             && context.Request.Form.ContainsKey(UsernameField))
@@ -46,7 +47,7 @@ internal static class AuthorizeEndpoint
                 return Page(context, antiforgery, request, username, "Too many attempts. Please wait a minute.", StatusCodes.Status429TooManyRequests);
             }
 
-            var result = await rules.SignInAsync(username, context.Request.Form[PasswordField], cancellationToken);
+            var result = await rules.SignInAsync(username, context.Request.Form[PasswordField], source, cancellationToken);
             if (result.Outcome != LoginOutcome.Success)
             {
                 return Page(context, antiforgery, request, username, TokenErrors.Describe(result), StatusCodes.Status200OK);
@@ -63,7 +64,7 @@ internal static class AuthorizeEndpoint
         if (cookie.Succeeded && !request.HasPromptValue(PromptValues.Login)
             && long.TryParse(cookie.Principal.FindFirstValue(Claims.Subject), NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
         {
-            var result = await rules.CheckAsync(userId, cancellationToken);
+            var result = await rules.CheckAsync(userId, source, cancellationToken);
             if (result.Outcome == LoginOutcome.Success
                 && result.User!.SecurityStamp == (cookie.Principal.FindFirstValue(SecurityStampClaim) ?? ""))
             {

@@ -23,6 +23,7 @@ internal static class TokenEndpoint
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var cancellationToken = context.RequestAborted;
+        var source = SignInSource.Of(context.Connection.RemoteIpAddress);
 
         if (request.IsPasswordGrantType())
         {
@@ -31,7 +32,7 @@ internal static class TokenEndpoint
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             }
 
-            var result = await rules.SignInAsync(request.Username, request.Password, cancellationToken);
+            var result = await rules.SignInAsync(request.Username, request.Password, source, cancellationToken);
             return result.Outcome == LoginOutcome.Success
                 ? SignIn(Principals.ForUser(result.User!, request.GetScopes()))
                 : TokenErrors.For(result);
@@ -46,7 +47,7 @@ internal static class TokenEndpoint
                 return TokenErrors.Forbid(Errors.InvalidGrant, "The token is no longer valid.");
             }
 
-            var result = await rules.CheckAsync(userId, cancellationToken);
+            var result = await rules.CheckAsync(userId, source, cancellationToken);
             return result.Outcome == LoginOutcome.Success
                 ? SignIn(Principals.ForUser(result.User!, previous.GetScopes()))
                 : TokenErrors.For(result);
