@@ -36,7 +36,10 @@ internal static class AuthRegistration
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
+                // OpenIddict's default leeway (30 s) lets a copied refresh token be used again; none here,
+                // and RefreshTokenReuse makes one redemption win under concurrency and ends the session on reuse.
                 server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                server.AddEventHandler(RefreshTokenReuse.Handler.Descriptor);
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -74,6 +77,7 @@ internal static class AuthRegistration
         services.AddAuthRateLimits();
 
         services.AddSingleton<LoginRules>();
+        services.AddSingleton<RefreshTokenReuse>();
         services.AddSingleton<UsernameRateLimiter>();
         services.AddSingleton<ClientRegistration>();
         services.AddSingleton<AdminBootstrap>();
