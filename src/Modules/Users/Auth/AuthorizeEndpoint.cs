@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CertifyTrack.Modules.Users.Accounts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -53,11 +54,7 @@ internal static class AuthorizeEndpoint
                 return Page(context, antiforgery, request, username, TokenErrors.Describe(result), StatusCodes.Status200OK);
             }
 
-            var session = new ClaimsIdentity(CookieScheme, Claims.Name, Claims.Role);
-            session.AddClaim(new Claim(Claims.Subject, result.User!.Id.ToString(CultureInfo.InvariantCulture)));
-            session.AddClaim(new Claim(SecurityStampClaim, result.User.SecurityStamp));
-            await context.SignInAsync(CookieScheme, new ClaimsPrincipal(session));
-            return IssueCode(result.User, request);
+            return await IssueCodeAsync(context, BrowserSessions.Start(result.User!), result.User!, request);
         }
 
         var cookie = await context.AuthenticateAsync(CookieScheme);
@@ -68,7 +65,7 @@ internal static class AuthorizeEndpoint
             if (result.Outcome == LoginOutcome.Success
                 && result.User!.SecurityStamp == (cookie.Principal.FindFirstValue(SecurityStampClaim) ?? ""))
             {
-                return IssueCode(result.User!, request);
+                return await IssueCodeAsync(context, BrowserSessions.Continue(cookie.Principal), result.User!, request);
             }
 
             await context.SignOutAsync(CookieScheme);
@@ -83,14 +80,17 @@ internal static class AuthorizeEndpoint
             : Page(context, antiforgery, request, null, null, StatusCodes.Status200OK);
     }
 
-    private static IResult IssueCode(Accounts.User user, OpenIddictRequest request) =>
-        Results.SignIn(Principals.ForUser(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    private static async Task<IResult> IssueCodeAsync(HttpContext context, ClaimsIdentity session, User user, OpenIddictRequest request)
+    {
+        var principal = Principals.ForUser(user, request.GetScopes());
+        await BrowserSessions.AttachAuthorizationAsync(context, session, principal, request.ClientId!, context.RequestAborted);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 
     private static IResult Page(HttpContext context, IAntiforgery antiforgery, OpenIddictRequest request, string? username, string? error, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["X-Frame-Options"] = "DENY";
+        StrictPageHeaders.Apply(context.Response, request.RedirectUri);
         var action = context.Request.PathBase + context.Request.Path;
         return Results.Content(SignInPage.Render(action, request, tokens.RequestToken!, username, error), "text/html; charset=utf-8", statusCode: status);
     }
