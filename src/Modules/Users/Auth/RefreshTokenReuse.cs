@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
@@ -18,7 +19,7 @@ namespace CertifyTrack.Modules.Users.Auth;
 /// refuses the redeemed token), means the token was copied: the whole authorization ends, the
 /// winner's new tokens and live WebSockets with it (<see cref="SessionRevocation.RevokeAuthorizationsAsync"/>).
 /// </summary>
-internal sealed class RefreshTokenReuse(IDbContextFactory<UsersDbContext> contexts, TimeProvider time, IEventBus bus)
+internal sealed class RefreshTokenReuse(IDbContextFactory<UsersDbContext> contexts, TimeProvider time, IServiceProvider services)
 {
     /// <summary>Redeems the validated refresh token; false (and the session ended) if another request already had.</summary>
     public async Task<bool> TryRedeemAsync(ClaimsPrincipal refreshToken, CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ internal sealed class RefreshTokenReuse(IDbContextFactory<UsersDbContext> contex
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var bus = services.GetRequiredService<IEventBus>();   // the host's bus, per call: modules are composed without one
         await SessionRevocation.RevokeAuthorizationsAsync(db, bus, subject, [authorizationId], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
