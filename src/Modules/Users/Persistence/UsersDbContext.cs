@@ -30,6 +30,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
 
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -41,6 +43,7 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new MentorAssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new AccountTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
+        modelBuilder.ApplyConfiguration(new LoginFailureConfiguration());
         modelBuilder.UseOpenIddictTables(); // OpenIddict's applications, authorizations, scopes and tokens
     }
 }
