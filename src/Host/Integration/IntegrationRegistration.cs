@@ -1,6 +1,7 @@
 using CertifyTrack.Host.Integration.GraphQL;
 using CertifyTrack.Host.Integration.Persistence;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Relay;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,7 +35,7 @@ internal static class IntegrationRegistration
         services.AddHostedService<IntegrationWorker>();
         services.AddHealthChecks().AddCheck<IntegrationHealthCheck>("integration-events", tags: ["ready"]);
         services.AddSingleton<IGraphQLModule, IntegrationEventFields>();
-        services.AddSingleton(IntegrationEventFields.Nodes);
+        services.AddNodeSource(IntegrationEventFields.Nodes);
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CertifyTrack.Host.Integration.Persistence;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
@@ -31,18 +30,9 @@ internal sealed class IntegrationEventFields : IGraphQLModule
         rows.Where(o => o.State == OutboxState.Parked || (o.State == OutboxState.Pending && o.LastError != null));
 
     /// <summary><c>node(id:)</c> for <c>IntegrationEvent</c>: admins only, nothing for anyone else.</summary>
-    public static NodeRegistration Nodes { get; } = new(IntegrationEventType.TypeName, async (context, keys) =>
-    {
-        if (context.User?.IsInRole(Roles.Admin) != true)
-        {
-            return new Dictionary<string, object>();
-        }
-
-        var ids = keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
-            .OfType<long>().Distinct().ToList();
-        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<IntegrationDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-        var rows = await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(context.CancellationToken);
-        return rows.ToDictionary(o => o.Id.ToString(CultureInfo.InvariantCulture), o => (object)o);
-    });
+    public static NodeSource<IntegrationDbContext, OutboxRow> Nodes { get; } = new(
+        IntegrationEventType.TypeName,
+        new NodePolicy<IntegrationDbContext, OutboxRow>("admins", (caller, _) => caller.IsInRole(Roles.Admin) ? o => true : o => false),
+        db => db.Outbox.AsNoTracking(),
+        o => o.Id);
 }
