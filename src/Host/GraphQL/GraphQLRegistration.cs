@@ -24,7 +24,7 @@ internal static class GraphQLRegistration
         services.AddOptions<GraphQLLimitsOptions>().Bind(configuration.GetSection(GraphQLLimitsOptions.Section))
             .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxAliases >= 0 && o.ListMultiplier >= 0 && o.ExecutionTimeout > TimeSpan.Zero
                 && o.MaxDocumentBytes > 0 && o.MaxNesting > 0 && o.MaxNodes > 0 && o.MaxSelections > 0 && o.MaxFragments >= 0
-                && o.MaxFragmentSpreads >= 0 && o.MaxDirectives >= 0 && o.ValidationTimeout > TimeSpan.Zero,
+                && o.MaxFragmentSpreads >= 0 && o.MaxDirectives >= 0 && o.MaxOverlappingFieldPairs >= 0 && o.ValidationTimeout > TimeSpan.Zero,
                 "GraphQL:Limits values must be positive.")
             .ValidateOnStart();
         services.AddOptions<GraphQLRateLimitOptions>().Bind(configuration.GetSection(GraphQLRateLimitOptions.Section))

@@ -16,7 +16,7 @@ public sealed class DocumentBudgetTests
     private static readonly string[] BudgetCodes =
     [
         "MAX_DOCUMENT_BYTES_EXCEEDED", "MAX_NODES_EXCEEDED", "MAX_SELECTIONS_EXCEEDED", "MAX_FRAGMENTS_EXCEEDED",
-        "MAX_FRAGMENT_SPREADS_EXCEEDED", "MAX_DIRECTIVES_EXCEEDED", "MAX_ALIASES_EXCEEDED", "MAX_NESTING_EXCEEDED",
+        "MAX_FRAGMENT_SPREADS_EXCEEDED", "MAX_DIRECTIVES_EXCEEDED", "MAX_ALIASES_EXCEEDED", "MAX_NESTING_EXCEEDED", "MAX_OVERLAPPING_FIELDS_EXCEEDED",
     ];
 
     [Theory]
@@ -35,6 +35,10 @@ public sealed class DocumentBudgetTests
     [InlineData("MaxDirectives", "2", "{ __typename @include(if: true) __typename @skip(if: false) __typename @include(if: true) }", "MAX_DIRECTIVES_EXCEEDED")]
     [InlineData("MaxAliases", "2", "{ a: __typename b: __typename }", "ok")]
     [InlineData("MaxAliases", "2", "{ a: __typename b: __typename c: __typename }", "MAX_ALIASES_EXCEEDED")]
+    [InlineData("MaxOverlappingFieldPairs", "2", "{ a: __typename a: __typename a: __typename nodes(ids: []) { id } nodes(ids: []) { id } }", "ok")]
+    [InlineData("MaxOverlappingFieldPairs", "2", "{ node(id: \"1\") { id } node(id: \"2\") { id } node(id: \"3\") { id } }", "MAX_OVERLAPPING_FIELDS_EXCEEDED")]
+    [InlineData("MaxOverlappingFieldPairs", "2", "{ node(id: \"1\") { id } node(id: \"1\") { id } node(id: \"1\") { id } }", "MAX_OVERLAPPING_FIELDS_EXCEEDED")]
+    [InlineData("MaxOverlappingFieldPairs", "2", "{ ...A ... on Query { ...B } ...C } fragment A on Query { node(id: \"1\") { id } } fragment B on Query { node(id: \"2\") { id } } fragment C on Query { node(id: \"3\") { id } }", "MAX_OVERLAPPING_FIELDS_EXCEEDED")]
     [InlineData("MaxNesting", "20", "{ nodes(ids: [[[\"x\"]]]) { id } }", "INVALID")]
     [InlineData("MaxNesting", "20", "{ nodes(ids: [[[[[[[[[[[[[[[[\"x\"]]]]]]]]]]]]]]]]) { id } }", "MAX_NESTING_EXCEEDED")]
     public async Task Each_budget_refuses_a_document_over_it_before_validation(string limit, string value, string query, string expected)
@@ -61,15 +65,15 @@ public sealed class DocumentBudgetTests
     }
 
     [Fact]
-    public async Task Fragment_and_typename_floods_are_refused_quickly_while_a_sign_in_and_a_query_still_work()
+    public async Task Fragment_typename_and_conflict_floods_are_refused_quickly_while_a_sign_in_and_a_query_still_work()
     {
         await using var app = await TokenApp.StartAsync("sqlite");
         await app.AddUserAsync("asha");
-        var attacks = new[] { FragmentFlood(), TypenameFlood() };
-        Assert.True(attacks[0].Length > 140_000 && attacks[1].Length > 170_000);
+        var attacks = new[] { FragmentFlood(), TypenameFlood(), ConflictFlood() };
+        Assert.True(attacks[0].Length > 140_000 && attacks[1].Length > 170_000 && attacks[2].Length < 30_000);
 
         var watch = Stopwatch.StartNew();
-        var refused = Enumerable.Range(0, 12).Select(i => app.Client.PostGraphQLAsync(attacks[i % 2])).ToList();
+        var refused = Enumerable.Range(0, 12).Select(i => app.Client.PostGraphQLAsync(attacks[i % 3])).ToList();
         var (status, token) = await app.PasswordGrantAsync("asha", TokenApp.Password);
         var me = await app.QueryAsync("{ me { username } }", token["access_token"]!.GetValue<string>());
         var answers = await Task.WhenAll(refused);
@@ -146,6 +150,9 @@ public sealed class DocumentBudgetTests
     internal static string FragmentFlood() =>
         "{ " + string.Concat(Enumerable.Range(0, 3000).Select(i => $"...F{i} ")) + "} "
         + string.Concat(Enumerable.Range(0, 3000).Select(i => $"fragment F{i} on Query {{ __typename }} "));
+
+    /// <summary>1,000 <c>node</c> fields with different ids: 11 KB that made 124,750 conflict errors in validation.</summary>
+    internal static string ConflictFlood() => "{ " + string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"node(id: \"{i}\") {{ id }}")) + " }";
 
     /// <summary><c>{ __typename }</c> 16,000 times.</summary>
     internal static string TypenameFlood() => "{ " + string.Join(' ', Enumerable.Repeat("__typename", 16_000)) + " }";

@@ -12,7 +12,8 @@ namespace CertifyTrack.Host.GraphQL.Limits;
 /// Parses a query within the document budget of <see cref="GraphQLLimitsOptions"/>: its bytes
 /// before parsing, its nesting while parsing (the parser stops at the limit, so a 300-deep list
 /// literal is a request error, not a stack overflow), then its nodes, selections, fragments,
-/// spreads, directives and aliases, all counted in one linear walk before any validation rule runs.
+/// spreads, directives and aliases, all counted in one linear walk before any validation rule runs,
+/// and the pairs of same-named fields that the overlap rule would compare (<see cref="OverlapBudget"/>).
 /// Validation work grows faster than the document (overlapping fields are compared pairwise), so
 /// bounding the document first is what bounds validation.
 /// </summary>
@@ -43,14 +44,14 @@ internal static class DocumentBudget
             return (null, new SyntaxError(ex));
         }
 
-        return (document, Check(document, limits));
+        return (document, Check(query, document, limits));
     }
 
-    private static ExecutionError? Check(GraphQLDocument document, GraphQLLimitsOptions limits)
+    private static ExecutionError? Check(string query, GraphQLDocument document, GraphQLLimitsOptions limits)
     {
         var counts = new Counts();
         Counter.Instance.VisitAsync(document, counts).AsTask().GetAwaiter().GetResult(); // completes synchronously
-        return counts switch
+        var refusal = counts switch
         {
             { Nodes: var n } when n > limits.MaxNodes => Refuse("MAX_NODES_EXCEEDED", $"The document has {n} syntax nodes; at most {limits.MaxNodes} are allowed."),
             { Selections: var n } when n > limits.MaxSelections => Refuse("MAX_SELECTIONS_EXCEEDED", $"The document has {n} selections; at most {limits.MaxSelections} are allowed."),
@@ -60,6 +61,13 @@ internal static class DocumentBudget
             { Aliases: var n } when n > limits.MaxAliases => Refuse("MAX_ALIASES_EXCEEDED", $"The document has more than {limits.MaxAliases} aliased fields."),
             _ => null,
         };
+        if (refusal is null && OverlapBudget.CountPairs(query, document, counts.Sets) is var pairs && pairs > limits.MaxOverlappingFieldPairs)
+        {
+            refusal = Refuse("MAX_OVERLAPPING_FIELDS_EXCEEDED",
+                $"The document has {pairs} pairs of same-named fields to compare (different arguments, selections or parent types, or repeated fields with selections); at most {limits.MaxOverlappingFieldPairs} are allowed.");
+        }
+
+        return refusal;
     }
 
     private static ExecutionError Refuse(string code, string message) => new(message) { Code = code };
@@ -77,6 +85,8 @@ internal static class DocumentBudget
         public int Directives { get; set; }
 
         public int Aliases { get; set; }
+
+        public List<GraphQLSelectionSet> Sets { get; } = [];
 
         public CancellationToken CancellationToken => CancellationToken.None;
     }
@@ -108,6 +118,9 @@ internal static class DocumentBudget
                     break;
                 case GraphQLDirective:
                     context.Directives++;
+                    break;
+                case GraphQLSelectionSet set:
+                    context.Sets.Add(set);
                     break;
             }
 

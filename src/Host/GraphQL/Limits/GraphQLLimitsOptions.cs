@@ -41,6 +41,14 @@ internal sealed class GraphQLLimitsOptions
     /// <summary>Most directives (<c>@include</c>, <c>@skip</c>, …) written in the document. <c>MAX_DIRECTIVES_EXCEEDED</c>.</summary>
     public int MaxDirectives { get; set; } = 500;
 
+    /// <summary>
+    /// Most pairs of same-named fields the overlap rule must compare in the document's selection
+    /// sets, through fragments: those with different text or parent type (they usually conflict,
+    /// each conflict costs an error) and repeated ones with selection sets (<see cref="OverlapBudget"/>).
+    /// <c>MAX_OVERLAPPING_FIELDS_EXCEEDED</c>.
+    /// </summary>
+    public int MaxOverlappingFieldPairs { get; set; } = 2_000;
+
     /// <summary>Longest time validation (the spec's rules, the limits, authorization) may take. <c>VALIDATION_TIMEOUT</c>.</summary>
     public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
