@@ -16,8 +16,9 @@ namespace CertifyTrack.Host.GraphQL;
 /// item of a batch, each WebSocket <c>subscribe</c>). Every request gets the same document budget
 /// (checked by <see cref="Parse"/> before validation), validation rules (limits, input checks,
 /// authorization) under the validation time budget, the execution timeout and the masking of
-/// unexpected exceptions; with introspection off, errors lose their "Did you mean" suggestions. The timeout is <c>GraphQL:Limits:ExecutionTimeout</c>, or longer when the
-/// operation selects a root field that asks for more (<see cref="LongRunningFields"/>).
+/// unexpected exceptions; with introspection off, errors lose their "Did you mean" suggestions.
+/// The timeout is <c>GraphQL:Limits:ExecutionTimeout</c>, or longer when the operation selects a
+/// root field that asks for more (<see cref="LongRunningFields"/>).
 /// </summary>
 internal sealed class GraphQLExecutor(
     IDocumentExecuter<ISchema> executer,
