@@ -28,14 +28,14 @@ internal sealed class OverlapBudget
         }
     }
 
-    /// <summary>The possibly conflicting pairs of the document's selection sets, saturating at <see cref="Cap"/>.</summary>
+    /// <summary>The pairs to compare in the document's selection sets, saturating at <see cref="Cap"/>.</summary>
     public static long CountPairs(string source, GraphQLDocument document, IEnumerable<GraphQLSelectionSet> sets)
     {
         var budget = new OverlapBudget(source, document);
         long pairs = 0;
-        foreach (var set in sets)
+        foreach (var set in sets.Where(s => s.Selections.Count != 1 || s.Selections[0] is not GraphQLField))
         {
-            var fields = new Fields();
+            var fields = new Fields(budget);
             budget.Collect(set, "", fields); // the set's own fields share its parent type, whatever its name
             pairs = Math.Min(Cap, pairs + fields.PairsToCompare());
         }
@@ -50,8 +50,7 @@ internal sealed class OverlapBudget
             switch (selection)
             {
                 case GraphQLField field:
-                    var text = source.AsSpan(field.Name.Location.Start, field.Location.End - field.Name.Location.Start);
-                    into.Add((field.Alias?.Name ?? field.Name).StringValue, new Variant(HashCode.Combine(type, string.GetHashCode(text, StringComparison.Ordinal)), field.SelectionSet is not null), 1);
+                    into.Add(field, type);
                     break;
                 case GraphQLInlineFragment inline:
                     Collect(inline.SelectionSet, inline.TypeCondition?.Type.Name.StringValue ?? type, into);
@@ -71,36 +70,59 @@ internal sealed class OverlapBudget
         }
 
         flattened[fragment] = null;
-        var fields = new Fields();
+        var fields = new Fields(this);
         Collect(fragment.SelectionSet, fragment.TypeCondition.Type.Name.StringValue, fields);
         return flattened[fragment] = fields;
     }
 
     /// <summary>A field's text (without its alias) and parent type, hashed; and whether it has a selection set.</summary>
+    private Variant VariantOf(GraphQLField field, string type)
+    {
+        var text = source.AsSpan(field.Name.Location.Start, field.Location.End - field.Name.Location.Start);
+        return new Variant(HashCode.Combine(type, string.GetHashCode(text, StringComparison.Ordinal)), field.SelectionSet is not null);
+    }
+
     private readonly record struct Variant(int Hash, bool Nested);
 
-    /// <summary>Per response name, how many fields of each variant.</summary>
-    private sealed class Fields
+    /// <summary>
+    /// Per response name, how many fields of each variant. A name seen once keeps its field and is
+    /// hashed only when a second field of that name arrives: most names of a document occur once.
+    /// </summary>
+    private sealed class Fields(OverlapBudget budget)
     {
-        private readonly Dictionary<string, Dictionary<Variant, long>> byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Group> byName = new(StringComparer.Ordinal);
 
-        public void Add(string responseName, Variant variant, long count)
+        public void Add(GraphQLField field, string type)
         {
-            if (!byName.TryGetValue(responseName, out var variants))
+            var name = (field.Alias?.Name ?? field.Name).StringValue;
+            if (byName.TryGetValue(name, out var group))
             {
-                byName[responseName] = variants = [];
+                group.Add(budget.VariantOf(field, type), 1, budget);
             }
-
-            variants[variant] = Math.Min(Cap, variants.GetValueOrDefault(variant) + count);
+            else
+            {
+                byName[name] = new Group(field, type);
+            }
         }
 
         public void AddAll(Fields? other)
         {
-            foreach (var (name, variants) in other?.byName ?? [])
+            foreach (var (name, group) in other?.byName ?? [])
             {
-                foreach (var (variant, count) in variants)
+                if (group.Variants is null)
                 {
-                    Add(name, variant, count);
+                    Add(group.First!, group.FirstType);
+                    continue;
+                }
+
+                if (!byName.TryGetValue(name, out var mine))
+                {
+                    byName[name] = mine = new Group(null, "");
+                }
+
+                foreach (var (variant, count) in group.Variants)
+                {
+                    mine.Add(variant, count, budget);
                 }
             }
         }
@@ -113,7 +135,7 @@ internal sealed class OverlapBudget
         public long PairsToCompare()
         {
             double pairs = 0;
-            foreach (var variants in byName.Values)
+            foreach (var variants in byName.Values.Select(g => g.Variants).OfType<Dictionary<Variant, long>>())
             {
                 double total = 0, same = 0;
                 foreach (var (variant, count) in variants)
@@ -127,6 +149,30 @@ internal sealed class OverlapBudget
             }
 
             return (long)Math.Min(Cap, pairs);
+        }
+    }
+
+    /// <summary>The fields of one response name: the first one as it came, or the count of each variant.</summary>
+    private sealed class Group(GraphQLField? first, string firstType)
+    {
+        public GraphQLField? First { get; } = first;
+
+        public string FirstType { get; } = firstType;
+
+        public Dictionary<Variant, long>? Variants { get; private set; }
+
+        public void Add(Variant variant, long count, OverlapBudget budget)
+        {
+            if (Variants is null)
+            {
+                Variants = [];
+                if (First is not null)
+                {
+                    Variants[budget.VariantOf(First, FirstType)] = 1;
+                }
+            }
+
+            Variants[variant] = Math.Min(Cap, Variants.GetValueOrDefault(variant) + count);
         }
     }
 }
