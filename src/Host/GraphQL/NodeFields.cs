@@ -13,6 +13,9 @@ internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : 
 {
     private readonly Dictionary<string, NodeRegistration> byType = registrations.ToDictionary(r => r.TypeName, StringComparer.Ordinal);
 
+    /// <summary>Most ids one <c>nodes</c> call takes.</summary>
+    public const int MaxIds = 100;
+
     /// <summary>
     /// The object types of <paramref name="schema"/> that implement <c>Node</c> but have no registration
     /// declaring who may load them: <c>node(id:)</c> could not find them, and nothing says who may.
@@ -54,18 +57,13 @@ internal sealed class NodeFields(IEnumerable<NodeRegistration> registrations) : 
             });
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("Fetches objects by their global ids, in the order asked; null where one is missing.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"At most {MaxIds}.", a => a.MaxItems(MaxIds))
             .AllowAnonymous()
             .ResolveAsync(async context => await LoadAsync(context.GetArgument<List<string>>("ids"), context));
     }
 
     private async Task<object?[]> LoadAsync(List<string> ids, IResolveFieldContext context)
     {
-        if (ids.Count > 100)
-        {
-            throw new ExecutionError("At most 100 ids may be asked for at once.") { Code = "TOO_MANY_IDS" };
-        }
-
         var parsed = ids.Select(id => GlobalId.TryParse(id, out var g)
             ? g.Value
             : throw new ExecutionError($"'{id}' is not a valid id.") { Code = "INVALID_ID" }).ToList();

@@ -125,7 +125,8 @@ internal sealed class GraphQLHttpMiddleware(
 
     private async Task<(int Status, ExecutionResult Result)> AnswerAsync(HttpContext context, GraphQLRequest request, bool isGet, string mediaType)
     {
-        var (document, operation) = GraphQLExecutor.Inspect(request);
+        var parsed = executor.Parse(request);
+        var operation = parsed.Operation;
         if (isGet && operation == OperationType.Mutation)
         {
             return Refuse(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations are sent by POST.");
@@ -137,7 +138,7 @@ internal sealed class GraphQLHttpMiddleware(
             return Refuse(status, "SUBSCRIPTION_OVER_HTTP", "Subscriptions are served over WebSocket (graphql-transport-ws) at this path.");
         }
 
-        var result = await executor.ExecuteAsync(request, document, context.User, context.RequestServices, context.RequestAborted);
+        var result = await executor.ExecuteAsync(request, parsed, context.User, context.RequestServices, context.RequestAborted);
 
         // A request that never executed (parse, validation or variable errors) is a request
         // error: 400 under application/graphql-response+json, 200 under legacy application/json.

@@ -61,8 +61,8 @@ internal sealed class WebSocketOperation(string id, GraphQLRequest request, Grap
         var scope = connection.Services.CreateAsyncScope(); // lives as long as the subscription: events resolve in it
         try
         {
-            var (document, _) = GraphQLExecutor.Inspect(request);
-            var result = await connection.Executor.ExecuteAsync(request, document, connection.User, scope.ServiceProvider, cancellation.Token);
+            var parsed = connection.Executor.Parse(request);
+            var result = await connection.Executor.ExecuteAsync(request, parsed, connection.User, scope.ServiceProvider, cancellation.Token);
             if (!result.Executed)
             {
                 Finish(new ServerMessage(ServerMessage.Error, id, result.Errors ?? new ExecutionErrors()));

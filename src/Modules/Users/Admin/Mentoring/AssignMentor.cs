@@ -8,6 +8,7 @@ using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
 using CertifyTrack.Shared.Notifications;
+using CertifyTrack.Shared.GraphQL;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +99,8 @@ internal sealed class AssignMentorInputType : InputObjectGraphType<AssignMentorI
     public AssignMentorInputType()
     {
         Field<NonNullGraphType<IdGraphType>>("mentorId");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("studentIds").Description($"At most {AssignMentor.MaxStudents}.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("studentIds").Description($"At most {AssignMentor.MaxStudents}.")
+            .MaxItems(AssignMentor.MaxStudents);
     }
 }
 
