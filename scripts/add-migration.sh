@@ -4,7 +4,8 @@
 #   scripts/add-migration.sh <Name> [Module...]
 #
 # Modules default to all six. Each module gets two migrations, one per provider-specific
-# context, in src/Modules/<Module>/Migrations/{Sqlite,Postgres}. The host is the startup
+# context, in src/Modules/<Module>/Migrations/{Sqlite,Postgres}. `Integration` is the
+# platform's outbox context (src/Host/Integration/Migrations/...); name it explicitly. The host is the startup
 # project; at design time it only builds its service provider (EF stops it at Build()),
 # so nothing is migrated or served. No database is contacted.
 set -euo pipefail
@@ -28,7 +29,7 @@ if [[ ${#modules[@]} -eq 0 ]]; then
   modules=("${all_modules[@]}")
 fi
 for module in "${modules[@]}"; do
-  if [[ ! " ${all_modules[*]} " =~ " ${module} " ]]; then
+  if [[ ! " ${all_modules[*]} Integration " =~ " ${module} " ]]; then
     echo "unknown module '$module' (modules: ${all_modules[*]})" >&2
     exit 2
   fi
@@ -50,11 +51,15 @@ export Database__MigrateOnStart=false
 add() {
   local module="$1" provider="$2" folder="$3"
   echo "== $module: $name ($folder)"
+  local project="src/Modules/$module" output="Migrations/$folder"
+  if [[ "$module" == Integration ]]; then
+    project=src/Host output="Integration/Migrations/$folder"
+  fi
   dotnet ef migrations add "$name" \
-    --project "src/Modules/$module" \
+    --project "$project" \
     --startup-project src/Host \
     --context "${module}${folder}DbContext" \
-    --output-dir "Migrations/$folder" \
+    --output-dir "$output" \
     --no-build
 }
 

@@ -16,7 +16,7 @@ if [[ ${#modules[@]} -eq 0 ]]; then
   modules=("${all_modules[@]}")
 fi
 for module in "${modules[@]}"; do
-  if [[ ! " ${all_modules[*]} " =~ " ${module} " ]]; then
+  if [[ ! " ${all_modules[*]} Integration " =~ " ${module} " ]]; then
     echo "unknown module '$module' (modules: ${all_modules[*]})" >&2
     exit 2
   fi
@@ -30,8 +30,10 @@ export Database__MigrateOnStart=false
 remove() {
   local module="$1" folder="$2"
   echo "== $module: remove last ($folder)"
+  local project="src/Modules/$module"
+  [[ "$module" == Integration ]] && project=src/Host   # the platform's outbox context
   dotnet ef migrations remove --force \
-    --project "src/Modules/$module" \
+    --project "$project" \
     --startup-project src/Host \
     --context "${module}${folder}DbContext" \
     --no-build

@@ -2,6 +2,7 @@ using CertifyTrack.Host;
 using CertifyTrack.Host.Demo;
 using CertifyTrack.Host.Events;
 using CertifyTrack.Host.GraphQL;
+using CertifyTrack.Host.Integration;
 using CertifyTrack.Host.Operations;
 using CertifyTrack.Host.Operations.Connections;
 using CertifyTrack.Host.Persistence;
@@ -11,6 +12,7 @@ builder.Services
     .AddCertifyTrackPersistence(builder.Configuration)
     .AddCertifyTrackEventBus(builder.Configuration)
     .AddCertifyTrackModules(builder.Configuration)
+    .AddCertifyTrackIntegrationEvents(builder.Configuration)
     .AddCertifyTrackGraphQL(builder.Configuration, builder.Environment)
     .AddCertifyTrackTelemetry(builder.Configuration)
     .AddCertifyTrackForwardedHeaders(builder.Configuration)

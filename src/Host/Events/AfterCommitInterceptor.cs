@@ -20,6 +20,27 @@ internal sealed partial class AfterCommitInterceptor(IBusFanOut fanOut, ILogger<
 
     public void Enqueue(DbContext db, PendingMessage message)
     {
+        EnsureRegistered(db);
+        ReportDropped(For(db).Add(db.Database.CurrentTransaction?.TransactionId, message));
+    }
+
+    /// <summary>
+    /// Drops what <paramref name="db"/> holds for its current transaction: the caller rolled back to a
+    /// savepoint taken before any of it was published (the integration dispatcher after a failed attempt).
+    /// </summary>
+    public void Discard(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Find(db) is { } pending)
+        {
+            var current = db.Database.CurrentTransaction?.TransactionId;
+            ReportDropped(pending.Take(current, current).Count);
+        }
+    }
+
+    /// <summary>Refuses a context this interceptor does not watch: its messages would never be released.</summary>
+    public void EnsureRegistered(DbContext db)
+    {
         ArgumentNullException.ThrowIfNull(db);
         var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors;
         if (interceptors?.Contains(this) != true)
@@ -27,8 +48,6 @@ internal sealed partial class AfterCommitInterceptor(IBusFanOut fanOut, ILogger<
             throw new InvalidOperationException(
                 $"{db.GetType().Name} does not hold messages until commit: register it with AddModuleDbContext.");
         }
-
-        ReportDropped(For(db).Add(db.Database.CurrentTransaction?.TransactionId, message));
     }
 
     private PendingMessages For(DbContext db)

@@ -1,3 +1,4 @@
+using CertifyTrack.Host.Integration;
 using CertifyTrack.Shared.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,12 @@ internal sealed record BusInstance(Guid Id);
 
 /// <summary>
 /// The bus: topic messages go to this instance's subscribers and, through <see cref="IBusFanOut"/>,
-/// to the other instances; integration events go to this instance's handlers.
+/// to the other instances; in-process integration events go to this instance's handlers; durable
+/// ones become outbox rows (<see cref="IntegrationOutbox"/>) and ring the dispatchers' doorbell topic.
 /// </summary>
 internal sealed class EventBus(
     AfterCommitInterceptor afterCommit,
+    IntegrationOutbox outbox,
     IBusFanOut fanOut,
     LocalTopics topics,
     BusInstance instance,
@@ -25,7 +28,23 @@ internal sealed class EventBus(
         where TEvent : class, IIntegrationEvent
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
+        if (integrationEvent is IDurableIntegrationEvent)
+        {
+            throw new InvalidOperationException($"{typeof(TEvent).Name} is durable: publish it with PublishAsync, which writes it to the outbox.");
+        }
+
         afterCommit.Enqueue(db, new PendingMessage(null, () => HandleAsync(integrationEvent)));
+    }
+
+    public async Task PublishAsync<TEvent>(DbContext db, TEvent integrationEvent, CancellationToken cancellationToken)
+        where TEvent : class, IDurableIntegrationEvent
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        afterCommit.EnsureRegistered(db);
+        if (await outbox.WriteAsync(db, integrationEvent, cancellationToken))
+        {
+            PublishAfterCommit(db, OutboxDoorbell.Topic, new OutboxDoorbell());
+        }
     }
 
     public void PublishAfterCommit<T>(DbContext db, Topic<T> topic, T message)

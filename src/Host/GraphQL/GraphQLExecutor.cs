@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Limits;
@@ -11,47 +12,63 @@ using Microsoft.Extensions.Options;
 namespace CertifyTrack.Host.GraphQL;
 
 /// <summary>
-/// Runs a request against the one schema; shared by every transport. Every request gets the
-/// same validation rules (limits, authorization), the execution timeout and the masking of
-/// unexpected exceptions. The timeout is <c>GraphQL:Limits:ExecutionTimeout</c>, or longer when the
-/// operation selects a root field that asks for more (<see cref="LongRunningFields"/>).
+/// Runs a request against the one schema; shared by every transport (each HTTP request, each
+/// item of a batch, each WebSocket <c>subscribe</c>). Every request gets the same document budget
+/// (checked by <see cref="Parse"/> before validation), validation rules (limits, input checks,
+/// authorization) under the validation time budget, the execution timeout and the masking of
+/// unexpected exceptions; with introspection off, errors lose their "Did you mean" suggestions.
+/// The timeout is <c>GraphQL:Limits:ExecutionTimeout</c>, or longer when the operation selects a
+/// root field that asks for more (<see cref="LongRunningFields"/>).
 /// </summary>
 internal sealed class GraphQLExecutor(
     IDocumentExecuter<ISchema> executer,
     ISchema schema,
     GraphQLValidationRules rules,
     UnhandledErrorMasker masker,
-    IOptions<GraphQLLimitsOptions> limits)
+    IOptions<GraphQLLimitsOptions> limits,
+    IOptions<GraphQLOptions> options)
 {
     /// <summary>
-    /// Parses the document and finds the operation that would run, so that a transport can
-    /// refuse it before execution (a mutation by GET). Null when the document does not parse
-    /// or names no single operation; the executer then reports the error itself.
+    /// Parses the document within the document budget (<see cref="DocumentBudget"/>) and finds the
+    /// operation that would run, so that a transport can refuse it before execution (a mutation by
+    /// GET). A document over budget or with a syntax error comes back as <see cref="ParsedRequest.Refusal"/>;
+    /// the operation is null when the document names no single operation (the executer reports that).
     /// </summary>
-    public static (GraphQLDocument? Document, OperationType? Operation) Inspect(GraphQLRequest request)
+    public ParsedRequest Parse(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        GraphQLDocument document;
-        try
-        {
-            document = GraphQLParser.Parser.Parse(request.Query);
-        }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
-        {
-            return (null, null);
-        }
-
-        return (document, OperationOf(document, request.OperationName)?.Operation);
+        var (document, refusal) = DocumentBudget.Parse(request.Query, limits.Value);
+        return document is null || refusal is not null
+            ? new ParsedRequest(null, null, refusal)
+            : new ParsedRequest(document, OperationOf(document, request.OperationName)?.Operation, null);
     }
 
     public async Task<ExecutionResult> ExecuteAsync(
         GraphQLRequest request,
-        GraphQLDocument? document,
+        ParsedRequest parsed,
         ClaimsPrincipal user,
         IServiceProvider requestServices,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parsed);
+        if (parsed.Refusal is not null || parsed.Document is null)
+        {
+            return new ExecutionResult(parsed.Refusal ?? new ExecutionError("The document could not be parsed.") { Code = "SYNTAX_ERROR" });
+        }
+
+        var result = await RunAsync(request, parsed.Document, user, requestServices, cancellationToken);
+        if (!options.Value.EnableIntrospection)
+        {
+            SchemaSuggestions.Strip(result);
+        }
+
+        return result;
+    }
+
+    private async Task<ExecutionResult> RunAsync(
+        GraphQLRequest request, GraphQLDocument document, ClaimsPrincipal user, IServiceProvider requestServices, CancellationToken cancellationToken)
+    {
         var timeout = TimeoutOf(request, document, requestServices);
         try
         {
@@ -69,6 +86,7 @@ internal sealed class GraphQLExecutor(
                 UnhandledExceptionDelegate = masker.HandleAsync,
                 Timeout = timeout,
                 MaxParallelExecutionCount = limits.Value.MaxParallelExecution,
+                UserContext = new Dictionary<string, object?> { [ValidationTimeBudgetRule.StartKey] = Stopwatch.GetTimestamp() },
                 TimeoutAction = TimeoutAction.ThrowTimeoutException,
             });
         }
@@ -85,10 +103,10 @@ internal sealed class GraphQLExecutor(
     }
 
     /// <summary>The configured timeout, or the longest one a root field of the operation asks for.</summary>
-    private TimeSpan TimeoutOf(GraphQLRequest request, GraphQLDocument? document, IServiceProvider services)
+    private TimeSpan TimeoutOf(GraphQLRequest request, GraphQLDocument document, IServiceProvider services)
     {
         var timeout = limits.Value.ExecutionTimeout;
-        var operation = document is null ? null : OperationOf(document, request.OperationName);
+        var operation = OperationOf(document, request.OperationName);
         var root = operation?.Operation switch
         {
             OperationType.Query => schema.Query,
@@ -115,3 +133,6 @@ internal sealed class GraphQLExecutor(
             : operations.Count == 1 ? operations[0] : null;
     }
 }
+
+/// <summary>A parsed request: the document and its operation, or the request error that refused it.</summary>
+internal sealed record ParsedRequest(GraphQLDocument? Document, OperationType? Operation, ExecutionError? Refusal);

@@ -16,11 +16,15 @@ internal static class GraphQLRegistration
 {
     public static IServiceCollection AddCertifyTrackGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section))
+        services.AddOptions<GraphQLOptions>()
+            .Configure(o => o.EnableIntrospection = environment.IsDevelopment()) // the default; configuration may say otherwise
+            .Bind(configuration.GetSection(GraphQLOptions.Section))
             .Validate(o => o.MaxBatchSize >= 1 && o.MaxRequestBodyBytes > 0, "GraphQL:MaxBatchSize and MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
         services.AddOptions<GraphQLLimitsOptions>().Bind(configuration.GetSection(GraphQLLimitsOptions.Section))
-            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxAliases >= 0 && o.ListMultiplier >= 0 && o.ExecutionTimeout > TimeSpan.Zero,
+            .Validate(o => o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxAliases >= 0 && o.ListMultiplier >= 0 && o.ExecutionTimeout > TimeSpan.Zero
+                && o.MaxDocumentBytes > 0 && o.MaxNesting > 0 && o.MaxNodes > 0 && o.MaxSelections > 0 && o.MaxFragments >= 0
+                && o.MaxFragmentSpreads >= 0 && o.MaxDirectives >= 0 && o.MaxOverlappingFieldPairs >= 0 && o.ValidationTimeout > TimeSpan.Zero,
                 "GraphQL:Limits values must be positive.")
             .ValidateOnStart();
         services.AddOptions<GraphQLRateLimitOptions>().Bind(configuration.GetSection(GraphQLRateLimitOptions.Section))
@@ -67,12 +71,15 @@ internal static class GraphQLRegistration
 
     /// <summary>
     /// Builds the schema at start-up, so that a broken composition (a root field or a type
-    /// extension field declared twice, an extension of a type that is not there) stops the host.
+    /// extension field declared twice, an extension of a type that is not there, a Node type
+    /// without a node policy) stops the host.
     /// </summary>
     public static void InitializeGraphQLSchema(this IServiceProvider services)
     {
-        services.GetRequiredService<ISchema>().Initialize();
+        var schema = services.GetRequiredService<ISchema>();
+        schema.Initialize();
         services.GetRequiredService<TypeExtensionRegistry>().EnsureAllApplied();
+        NodeFields.EnsureEveryNodeHasAPolicy(schema, services.GetServices<CertifyTrack.Shared.GraphQL.Relay.NodeRegistration>());
     }
 
     public static IEndpointConventionBuilder MapCertifyTrackGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")

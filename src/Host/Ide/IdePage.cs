@@ -52,11 +52,12 @@ internal sealed class IdePage(IWebHostEnvironment environment)
     }
 
     // Monaco sets inline styles; its workers and fonts come from the bundle's own folder or
-    // the CDN; 'self' in connect-src covers ws(s):// to this host for subscriptions.
+    // the CDN; 'self' in connect-src covers ws(s):// to this host for subscriptions; Sign out
+    // posts a form to /connect/logout, which returns to this page.
     private static string Policy(string scripts, string extra) =>
         $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'{extra}; "
         + $"font-src 'self' data:{extra}; img-src 'self' data:; worker-src 'self' blob:{extra}; "
-        + $"connect-src 'self'{extra}; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'";
+        + $"connect-src 'self'{extra}; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static string Attribute(string value) => HtmlEncoder.Default.Encode(value);
 

@@ -1,3 +1,5 @@
+using CertifyTrack.Host.Integration;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -6,7 +8,8 @@ namespace CertifyTrack.Host.Operations;
 internal static class Telemetry
 {
     /// <summary>
-    /// Traces for ASP.NET Core, EF Core, GraphQL execution and password hashing. They leave the process over OTLP
+    /// Traces for ASP.NET Core, EF Core, GraphQL execution and password hashing, and the metrics of
+    /// durable integration events (<see cref="IntegrationMetrics"/>). They leave the process over OTLP
     /// only when an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or
     /// <c>OpenTelemetry:Otlp:Endpoint</c>).
     /// </summary>
@@ -24,6 +27,14 @@ internal static class Telemetry
                 if (!string.IsNullOrWhiteSpace(endpoint))
                 {
                     tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(IntegrationMetrics.MeterName);
+                if (!string.IsNullOrWhiteSpace(endpoint))
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
                 }
             });
         return services;

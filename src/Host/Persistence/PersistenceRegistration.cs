@@ -1,3 +1,4 @@
+using CertifyTrack.Host.Integration;
 using CertifyTrack.Shared.Persistence;
 
 namespace CertifyTrack.Host.Persistence;
@@ -5,12 +6,14 @@ namespace CertifyTrack.Host.Persistence;
 internal static class PersistenceRegistration
 {
     /// <summary>
-    /// Registers the database settings, the migrator and the readiness check. Nothing here
+    /// Registers the database settings, the platform's own outbox context (migrated before the
+    /// modules), the migrator and the readiness check. Nothing here
     /// touches the disk or the database: <c>dotnet ef</c> builds these services at design time.
     /// </summary>
     public static IServiceCollection AddCertifyTrackPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(DatabaseSettings.From(configuration));
+        services.AddIntegrationStore(configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
         return services;

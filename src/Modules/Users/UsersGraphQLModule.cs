@@ -22,11 +22,11 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
     public void AddQueryFields(ObjectGraphType query)
     {
         query.Field<UserType>("me").Description("The signed-in user; null when anonymous.")
-            .Resolve(c => Caller.UserId(c.User) is { } id ? UserLoaders.UserById.Load(c, id) : null)
+            .Resolve(c => Caller.UserId(c.User) is { } id ? UserNodes.Users.Load(c, id) : null)
             .AllowAnonymous();
 
         query.Connection<AuditLogType, AuditLogEntry>("auditLog").Filter<AuditLogFilter>().Sort<AuditLogSort>()
-            .Resolve<UsersDbContext>(db => db.AuditLog, a => a.Id)
+            .Resolve<UsersDbContext>((context, db) => UserNodes.AuditLog.Visible(context, db), a => a.Id)
             .Description("The audit trail, newest first by default.")
             .AuthorizeWithRoles(Roles.Admin);
 

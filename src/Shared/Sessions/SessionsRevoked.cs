@@ -4,20 +4,24 @@ using CertifyTrack.Shared.Events;
 namespace CertifyTrack.Shared.Sessions;
 
 /// <summary>
-/// A user's sessions were revoked (password changed or reset, account disabled), committed.
-/// Published on <see cref="SessionTopics.Revoked"/> so that every host instance closes the user's
-/// live WebSockets, whose token was checked only once, at <c>connection_init</c>.
+/// A user's sessions were revoked (password changed or reset, account disabled), or one of them
+/// (a logout, a reused refresh token), committed. Published on <see cref="SessionTopics.Revoked"/>
+/// so that every host instance closes the user's live WebSockets, whose token was checked only
+/// once, at <c>connection_init</c>.
 /// </summary>
 /// <param name="Subject">The <c>sub</c> claim of the user's tokens (the user id).</param>
 /// <param name="KeptSession">The one session that stays signed in (the caller's own, after a password change), or null.</param>
-public sealed record SessionsRevoked(string Subject, string? KeptSession)
+/// <param name="OnlySession">The one session that ended (the others stay), or null for all of them.</param>
+public sealed record SessionsRevoked(string Subject, string? KeptSession, string? OnlySession = null)
 {
     /// <summary>Whether a connection signed in as <paramref name="user"/> belongs to a revoked session.</summary>
     public bool Ends(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var session = SessionTopics.SessionOf(user);
         return user.FindFirst(SessionTopics.SubjectClaim)?.Value == Subject
-            && (KeptSession is null || SessionTopics.SessionOf(user) != KeptSession);
+            && (KeptSession is null || session != KeptSession)
+            && (OnlySession is null || session == OnlySession);
     }
 }
 

@@ -42,8 +42,8 @@ public sealed partial class CodeFlowTests
         var me = await app.QueryAsync("{ me { username } }", tokens["access_token"]!.GetValue<string>());
         Assert.Equal("""{"data":{"me":{"username":"priya"}}}""", me.ToJson());
 
-        // After logout the page asks for the password again.
-        await app.Client.GetAsync("/connect/logout", TestContext.Current.CancellationToken);
+        // After logout (confirmed on its page) the page asks for the password again.
+        await LogoutTests.ConfirmLogoutAsync(app.Client, "/connect/logout");
         var afterLogout = await app.Client.GetAsync(authorize, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, afterLogout.StatusCode);
     }
@@ -76,12 +76,16 @@ public sealed partial class CodeFlowTests
 
     internal static async Task<HttpResponseMessage> PostFormAsync(TokenApp app, string html, string username, string password)
     {
-        var fields = HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        var fields = HiddenFields(html);
         fields.Add(new("username", username));
         fields.Add(new("password", password));
         using var form = new FormUrlEncodedContent(fields);
         return await app.Client.PostAsync("/connect/authorize", form, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>The hidden inputs of a page's form (the carried request and the antiforgery token).</summary>
+    internal static List<KeyValuePair<string, string>> HiddenFields(string html) =>
+        [.. HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)))];
 
     internal static string CodeFrom(Uri location)
     {

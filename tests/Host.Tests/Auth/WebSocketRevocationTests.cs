@@ -70,6 +70,23 @@ public sealed class WebSocketRevocationTests
         await AssertOpenAsync(laptopSocket);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_logout_closes_the_sockets_of_that_session_only(string provider)
+    {
+        await using var app = await StartAsync(provider);
+        var asha = await app.AddUserAsync("asha");
+        var laptop = (await app.PasswordGrantAsync("asha", TokenApp.Password)).Body;
+        using var laptopSocket = await SubscribeAsync(app, asha, laptop["access_token"]!.GetValue<string>());
+        using var phoneSocket = await SubscribeAsync(app, asha, (await SignInAsync(app, "asha")).Access);
+
+        using var logout = new FormUrlEncodedContent([new("id_token_hint", laptop["id_token"]!.GetValue<string>()), new("client_id", "certifytrack-web")]);
+        using var response = await app.Client.PostAsync("/connect/logout", logout, Ct);
+
+        Assert.Equal((4403, "Forbidden: the session was revoked"), await laptopSocket.ReceiveCloseAsync());
+        await AssertOpenAsync(phoneSocket);
+    }
+
     [Fact]
     public async Task A_reset_on_one_instance_closes_the_socket_on_another()
     {
@@ -78,7 +95,7 @@ public sealed class WebSocketRevocationTests
         await using var b = await TokenApp.StartAsync(database, kestrel: true);
         await b.App.Services.GetRequiredService<ListenerStatus>().WaitUntilListeningAsync(1, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
         var asha = await a.AddUserAsync("asha");
-        // Signed in through B: a token's issuer is the address it was asked at (one public address in production).
+        // Signed in through B; the issuer is PublicBaseUrl whichever instance is asked.
         using var socket = await SubscribeAsync(b, asha, (await SignInAsync(b, "asha")).Access);
 
         await ResetPasswordAsync(a, "asha@example.edu");

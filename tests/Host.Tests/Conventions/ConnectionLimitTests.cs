@@ -81,7 +81,7 @@ public sealed class ConnectionLimitTests
             ($"after: \"{nameCursor}\"", "INVALID_CURSOR"),
             ("order: [{ name: ASC, birthYear: DESC }]", "INVALID_SORT"),
             ("order: [{ }]", "INVALID_SORT"),
-            ("where: { name: { in: [" + string.Join(',', Enumerable.Range(0, 101).Select(i => $"\"n{i}\"")) + "] } }", "INVALID_FILTER"),
+            ("where: { name: { in: [" + string.Join(',', Enumerable.Range(0, 101).Select(i => $"\"n{i}\"")) + "] } }", "TOO_MANY_ITEMS"), // the list maximum, checked in validation
             ("where: { and: [{ and: [{ and: [{ and: [{ and: [{ and: [{ name: { eq: \"x\" } }] }] }] }] }] }] }", "INVALID_FILTER"),
         };
 

@@ -4,6 +4,10 @@ using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Relay;
 using GraphQL;
 using GraphQL.Types;
+using CertifyTrack.Shared.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertifyTrack.Host.Tests.Conventions;
@@ -91,15 +95,37 @@ public sealed class GlobalIdTests
         Assert.Equal("INVALID_ID", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    private static Task<TestApp> StartAsync() => TestApp.StartAsync(configureServices: s =>
+    private static async Task<TestApp> StartAsync()
     {
-        s.AddSingleton<IGraphQLModule, GadgetModule>();
-        s.AddTestAuthentication();
-        // The "fan" (2) is visible to signed-in callers only: the loader is the gate of node(id:).
-        s.AddSingleton(new NodeRegistration("Gadget", (context, keys) => Task.FromResult<IReadOnlyDictionary<string, object>>(
-            keys.Where(k => long.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var n) && Gadgets.ContainsKey(n)
-                && (n != 2 || context.User?.Identity?.IsAuthenticated == true)).ToDictionary(k => k, k => (object)Gadgets[long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)]))));
-    });
+        var app = await TestApp.StartAsync(configureServices: s =>
+        {
+            s.AddPooledDbContextFactory<GadgetDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<DatabaseSettings>(), "GadgetTest"));
+            s.AddSingleton<IGraphQLModule, GadgetModule>();
+            s.AddTestAuthentication();
+            s.AddNodeSource(GadgetNodes);
+        });
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<GadgetDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(TestContext.Current.CancellationToken);
+        db.Gadgets.AddRange(Gadgets.Values.Select(g => new Gadget(g.Id, g.Label)));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    // The "fan" (2) is visible to signed-in callers only: the node policy is the gate of node(id:).
+    private static readonly NodeSource<GadgetDbContext, Gadget> GadgetNodes = new(
+        "Gadget",
+        new NodePolicy<GadgetDbContext, Gadget>("everyone; the fan signed-in callers only", (caller, _) =>
+            caller.Identity?.IsAuthenticated == true ? g => true : g => g.Id != 2),
+        db => db.Gadgets,
+        g => g.Id);
+
+    internal sealed class GadgetDbContext(DbContextOptions<GadgetDbContext> options) : DbContext(options)
+    {
+        public DbSet<Gadget> Gadgets => Set<Gadget>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+            modelBuilder.Entity<Gadget>().ToTable("test_gadget").Property(g => g.Id).ValueGeneratedNever();
+    }
 
     internal sealed record Gadget(long Id, string Label);
 

@@ -70,8 +70,10 @@ public sealed class IdeSignInTests
         await WaitForResultAsync(session, "\"title\": \"Welcome\"");
         await page.ClickAsync(".graphiql-execute-button"); // stops the subscription
 
-        // Sign out: the tab's tokens revoked, storage cleared, back in the IDE, and the next request is anonymous.
+        // Sign out: a POST to /connect/logout with the tab's id token revokes the session (access and
+        // refresh token), storage is cleared, back in the IDE, and the next request is anonymous.
         var lastToken = await AccessTokenAsync(page);
+        var lastRefresh = await page.EvaluateFunctionAsync<string>("key => JSON.parse(sessionStorage.getItem(key)).refreshToken", SessionKey);
         await NavigateByClickAsync(page, "#certifytrack-sign-out");
         await page.WaitForSelectorAsync("#certifytrack-sign-in");
         Assert.Equal(new Uri(baseUri, "/graphql").ToString(), page.Url);
@@ -85,6 +87,9 @@ public sealed class IdeSignInTests
             request.Content = new StringContent("{\"query\":\"{ me { username } }\"}", System.Text.Encoding.UTF8, "application/json");
             using var response = await client.SendAsync(request, Ct);
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode); // a copied token does not outlive Sign out
+            using var refresh = await client.PostAsync("/connect/token", new FormUrlEncodedContent(
+                [new("grant_type", "refresh_token"), new("client_id", "certifytrack-web"), new("refresh_token", lastRefresh)]), Ct);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refresh.StatusCode);
         }
 
         // /connect/logout ended the server's sign-in session: Sign in asks for the password again.

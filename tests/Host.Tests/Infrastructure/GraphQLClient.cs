@@ -36,5 +36,9 @@ public static class GraphQLClient
     public static string[] ErrorCodes(this JsonNode? body) =>
         body?["errors"]?.AsArray().Select(e => e!["extensions"]?["code"]?.GetValue<string>() ?? "(none)").ToArray() ?? [];
 
+    /// <summary>The <c>message</c> of every error, one a line.</summary>
+    public static string ErrorMessages(this JsonNode? body) =>
+        string.Join('\n', body?["errors"]?.AsArray().Select(e => e!["message"]?.GetValue<string>()) ?? []);
+
     public static string ToJson(this JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) ?? "null";
 }

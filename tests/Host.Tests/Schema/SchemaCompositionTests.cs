@@ -26,7 +26,7 @@ public sealed class SchemaCompositionTests
 
         var modules = app.Services.GetServices<IGraphQLModule>().Select(m => m.Name).Order();
 
-        Assert.Equal(["Aicte", "Certificates", "Clubs", "Events", "Platform", "Users", "Venues"], modules);
+        Assert.Equal(["Aicte", "Certificates", "Clubs", "Events", "Integration", "Platform", "Users", "Venues"], modules);
     }
 
     [Fact]

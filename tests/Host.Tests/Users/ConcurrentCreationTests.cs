@@ -97,8 +97,8 @@ public sealed class ConcurrentCreationTests
 
         barrier.Arm(2);
         var bodies = await Task.WhenAll(
-            RaceAsync(app, Import, admin, new { input = new { csv = Csv("a") } }),
-            RaceAsync(app, Import, admin, new { input = new { csv = Csv("b") } }));
+            RaceAsync(app, Import, admin, new { input = new { csv = Csv("aa") } }),
+            RaceAsync(app, Import, admin, new { input = new { csv = Csv("bb") } }));
 
         Assert.Equal(2, barrier.Arrived);
         Assert.All(bodies, b => Assert.Empty(b.ErrorCodes()));
@@ -109,7 +109,7 @@ public sealed class ConcurrentCreationTests
 
         var ct = TestContext.Current.CancellationToken;
         await using var db = await app.Users.CreateDbContextAsync();
-        var prefix = (await db.Users.SingleAsync(u => u.Username == "shared", ct)).Email["shared-".Length..][..1];
+        var prefix = (await db.Users.SingleAsync(u => u.Username == "shared", ct)).Email["shared-".Length..][..2];
         Assert.Equal(new[] { "root", $"{prefix}1", $"{prefix}2", "shared" }.Order(StringComparer.Ordinal), (await db.Users.Select(u => u.Username).ToListAsync(ct)).Order(StringComparer.Ordinal));
         Assert.Equal(3, await db.AccountTokens.CountAsync(ct));
         Assert.Equal(3, await db.EmailOutbox.CountAsync(ct));

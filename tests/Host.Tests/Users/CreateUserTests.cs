@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CertifyTrack.Host.Tests.Infrastructure;
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public sealed class CreateUserTests
             username = "x", email = "not-an-email", firstName = "", lastName = "L", userType = "STUDENT", usn = "12", department = "CSE", semester = 9,
         } });
         Assert.Equal(
-            ["REQUIRED input.firstName", "EMAIL_INVALID input.email", "USN_INVALID input.usn", "SEMESTER_INVALID input.semester"],
+            ["USERNAME_INVALID input.username", "REQUIRED input.firstName", "EMAIL_INVALID input.email", "USN_INVALID input.usn", "SEMESTER_INVALID input.semester"],
             Errors(invalid["data"]!["createUser"]!));
 
         var taken = await app.QueryAsync(Create, admin, new { input = new
@@ -70,7 +71,7 @@ public sealed class CreateUserTests
 
         var mentorMissing = await app.QueryAsync(Create, admin, new { input = new
         {
-            username = "m", email = "m@example.edu", firstName = "F", lastName = "L", userType = "MENTOR", department = "CSE",
+            username = "mentor.m", email = "m@example.edu", firstName = "F", lastName = "L", userType = "MENTOR", department = "CSE",
         } });
         Assert.Equal(["REQUIRED input.employeeId"], Errors(mentorMissing["data"]!["createUser"]!));
         Assert.Empty(await app.AuditActionsAsync());
@@ -117,7 +118,11 @@ public sealed class CreateUserTests
         var ct = TestContext.Current.CancellationToken;
         await using (var db = await app.CreateDbContextAsync())
         {
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLoginAttempts, 5).SetProperty(u => u.AccountLockedUntil, DateTime.UtcNow.AddMinutes(15)), ct);
+            db.LoginFailures.AddRange(  // locked from two networks
+                new LoginFailure { Username = "LOCKED", Source = "203.0.113.0/24", FailedAttempts = 5, LockedUntil = DateTime.UtcNow.AddMinutes(15), LastAttemptAt = DateTime.UtcNow },
+                new LoginFailure { Username = "LOCKED", Source = "2001:db8::/64", FailedAttempts = 7, LockedUntil = DateTime.UtcNow.AddMinutes(15), LastAttemptAt = DateTime.UtcNow },
+                new LoginFailure { Username = "OTHER", Source = "203.0.113.0/24", FailedAttempts = 2, LastAttemptAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(ct);
         }
 
         var id = AdminSeed.Id("User", userId);
@@ -134,8 +139,7 @@ public sealed class CreateUserTests
         await using var check = await app.CreateDbContextAsync();
         var user = await check.Users.SingleAsync(u => u.Id == userId, ct);
         Assert.True(user.IsActive);
-        Assert.Equal(0, user.FailedLoginAttempts);
-        Assert.Null(user.AccountLockedUntil);
+        Assert.Equal(["OTHER"], await check.LoginFailures.Select(f => f.Username).ToListAsync(ct));
         Assert.Equal(["user.deactivated", "user.activated", "user.unlocked"], await app.AuditActionsAsync());
         Assert.All(await check.AuditLog.ToListAsync(ct), a => Assert.Equal(adminId, a.UserId));
     }

@@ -10,8 +10,8 @@ namespace CertifyTrack.Host.Tests.Users;
 public sealed class ImportTimeoutTests
 {
     private const string Import = "mutation($csv: String!) { importUsers(input: { csv: $csv }) { importedCount userErrors { code } } }";
-    private const string Csv = "username,email,first_name,last_name,user_type\nu1,u1@example.edu,A,B,admin\nu2,u2@example.edu,A,B,admin\n";
-    private const string Create = """mutation { createUser(input: { username: "c", email: "c@example.edu", firstName: "C", lastName: "D", userType: ADMIN }) { userErrors { code } } }""";
+    private const string Csv = "username,email,first_name,last_name,user_type\nuser1,u1@example.edu,A,B,admin\nuser2,u2@example.edu,A,B,admin\n";
+    private const string Create = """mutation { createUser(input: { username: "carol", email: "c@example.edu", firstName: "C", lastName: "D", userType: ADMIN }) { userErrors { code } } }""";
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -38,7 +38,7 @@ public sealed class ImportTimeoutTests
 
         // Big enough (about a second of work) that the 2 ms timer fires before the commit even on a
         // loaded machine, whose thread pool may run the timer's callback late.
-        var rows = string.Concat(Enumerable.Range(1, 2000).Select(i => $"u{i},u{i}@example.edu,A,B,admin\n"));
+        var rows = string.Concat(Enumerable.Range(1, 2000).Select(i => $"user{i},u{i}@example.edu,A,B,admin\n"));
         var csv = "username,email,first_name,last_name,user_type\n" + rows;
         Assert.Equal(["EXECUTION_TIMEOUT"], (await app.QueryAsync(Import, admin, new { csv })).ErrorCodes());
         await using var db = await app.CreateDbContextAsync();

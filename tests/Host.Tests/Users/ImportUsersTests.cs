@@ -60,7 +60,7 @@ public sealed class ImportUsersTests
         await app.MentorAsync("guru", "EMP1");
         var csv = new StringBuilder(Header).Append('\n')
             .Append("newguru,newguru@example.edu,New,Guru,mentor,,ECE,,,,EMP9,Professor\n")
-            .Append("\"Rao, A\",rao@example.edu,\"Asha \"\"A\"\"\",Rao,student,1ab21cs001,CSE,3,lateral,EMP9,,\n")
+            .Append("rao.a,rao@example.edu,\"Asha \"\"A\"\"\",\"Rao, A\",student,1ab21cs001,CSE,3,lateral,EMP9,,\n")
             .Append("kiran,kiran@example.edu,Kiran,K,student,1ab21cs002,CSE,5,,EMP1,,\n")
             .Append("boss,boss@example.edu,B,S,admin,,,,,,,\n");
         var ct = TestContext.Current.CancellationToken;
@@ -75,8 +75,8 @@ public sealed class ImportUsersTests
 
         await using var db = await app.CreateDbContextAsync();
         var newGuru = await db.Mentors.SingleAsync(m => m.EmployeeId == "EMP9", ct);
-        var rao = await db.Users.SingleAsync(u => u.Username == "Rao, A", ct);
-        Assert.Equal("Asha \"A\"", rao.FirstName);
+        var rao = await db.Users.SingleAsync(u => u.Username == "rao.a", ct);
+        Assert.Equal(("Asha \"A\"", "Rao, A"), (rao.FirstName, rao.LastName));
         var raoStudent = await db.Students.SingleAsync(s => s.UserId == rao.Id, ct);
         Assert.Equal((newGuru.Id, "1AB21CS001", CertifyTrack.Modules.Users.Contracts.AdmissionType.Lateral), (raoStudent.MentorId!.Value, raoStudent.Usn, raoStudent.AdmissionType));
         var imported = await db.Users.Where(u => u.Username != "root" && u.Username != "guru").ToListAsync(ct);

@@ -79,7 +79,7 @@ public sealed class RegistrationTests
         await using var app = await AccountsApp.StartAsync(provider, new Dictionary<string, string?> { ["Users:Formats:EmailPattern"] = @"^[^@\s]+@college\.edu$" });
 
         var weak = await app.RegisterAsync("x", "a@elsewhere.org", "12", "password");
-        Assert.Equal(["INVALID_USERNAME", "INVALID_EMAIL", "INVALID_USN", "WEAK_PASSWORD"], weak.UserErrorCodes("registerStudent"));
+        Assert.Equal(["USERNAME_INVALID", "EMAIL_INVALID", "USN_INVALID", "WEAK_PASSWORD"], weak.UserErrorCodes("registerStudent"));
         var message = weak["data"]!["registerStudent"]!["userErrors"]![3]!["message"]!.GetValue<string>();
         Assert.Equal("The password needs an upper-case letter, a digit, a symbol.", message);
 

@@ -23,7 +23,7 @@ public sealed class UserFormatTests
         };
         string Csv(string email, string usn) => $"username,email,first_name,last_name,user_type,usn,department,semester\nx{usn},{email},F,L,student,{usn},CSE,1\n";
 
-        Assert.Equal(["INVALID_EMAIL", "INVALID_USN"], (await app.RegisterAsync("asha", "asha@gmail.com", "2XY21CS001")).UserErrorCodes("registerStudent"));
+        Assert.Equal(["EMAIL_INVALID", "USN_INVALID"], (await app.RegisterAsync("asha", "asha@gmail.com", "2XY21CS001")).UserErrorCodes("registerStudent"));
         Assert.Equal(
             ["EMAIL_INVALID input.email", "USN_INVALID input.usn"],
             CreateUserTests.Errors((await app.QueryAsync(Create, admin, CreateInput("asha@gmail.com", "2XY21CS001")))["data"]!["createUser"]!));

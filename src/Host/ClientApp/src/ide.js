@@ -66,25 +66,24 @@ async function signIn() {
   window.location.assign(authorize.href);
 }
 
-// Revokes the tab's refresh and access tokens at /connect/revoke (a copied token must not
-// outlive Sign out), then ends the server's sign-in session too (its cookie would otherwise sign
-// the next Sign in straight back in); /connect/logout returns to this page.
-async function signOut() {
-  const session = readSession();
+// Signs out at /connect/logout with the tab's id token as the hint: the server revokes this
+// session (its access and refresh tokens: a copied token must not outlive Sign out) and the other
+// sessions this browser's sign-in started, ends its sign-in cookie (which would otherwise sign the
+// next Sign in straight back in) and returns to this page. A form POST: a GET of /connect/logout
+// only asks for confirmation, as any other site could link to it. Without an id token (a session
+// from before the IDE kept one) the server asks, and its Sign out button does the same.
+function signOut() {
+  const idToken = readSession()?.idToken;
   endSession(null);
-  const revocations = [
-    [session?.refreshToken, 'refresh_token'],
-    [session?.accessToken, 'access_token'],
-  ].filter(([token]) => token).map(([token, hint]) => fetch(connect('revoke'), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: clientId, token, token_type_hint: hint }),
-    keepalive: true,
-  }).catch(() => undefined));
-  await Promise.all(revocations);
-  const logout = new URL(connect('logout'));
-  logout.search = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: redirectUri }).toString();
-  window.location.assign(logout.href);
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = connect('logout');
+  const fields = { client_id: clientId, post_logout_redirect_uri: redirectUri, ...(idToken ? { id_token_hint: idToken } : {}) };
+  for (const [name, value] of Object.entries(fields)) {
+    form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+  }
+  document.body.append(form);
+  form.submit();
 }
 
 function endSession(error) {
@@ -115,6 +114,7 @@ function saveTokens(tokens, previous) {
     id: previous?.id ?? randomString(8),
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null,
+    idToken: tokens.id_token ?? previous?.idToken ?? null,
     expiresAt: now + lifetime,
     refreshAt: now + lifetime - Math.min(60_000, lifetime / 4),
   };

@@ -91,9 +91,9 @@ internal sealed class GraphQLHttpMiddleware(
         }
 
         // Parsed once, priced, then executed from the same documents.
-        var parsed = body.Items.Select(item => item.Request is null ? default : GraphQLExecutor.Inspect(item.Request)).ToList();
+        var parsed = body.Items.Select(item => item.Request is null ? null : executor.Parse(item.Request)).ToList();
         if (admission.TryAdmitParsed(context.User, context.Connection.RemoteIpAddress,
-                [.. body.Items.Select((item, i) => (parsed[i].Document, item.Request?.OperationName))]) is { } refused)
+                [.. body.Items.Select((item, i) => (parsed[i]?.Document, item.Request?.OperationName))]) is { } refused)
         {
             await RefuseAsync(context, mediaType, refused);
             return;
@@ -105,7 +105,7 @@ internal sealed class GraphQLHttpMiddleware(
             var (request, itemError) = body.Items[i];
             answers.Add(itemError is not null
                 ? (itemError.StatusCode, ErrorResult(itemError))
-                : await AnswerAsync(context, request!, parsed[i], isGet, mediaType));
+                : await AnswerAsync(context, request!, parsed[i]!, isGet, mediaType));
             if (abort.IsCancellationRequested)
             {
                 return;
@@ -144,9 +144,9 @@ internal sealed class GraphQLHttpMiddleware(
     }
 
     private async Task<(int Status, ExecutionResult Result)> AnswerAsync(
-        HttpContext context, GraphQLRequest request, (GraphQLDocument? Document, OperationType? Operation) parsed, bool isGet, string mediaType)
+        HttpContext context, GraphQLRequest request, ParsedRequest parsed, bool isGet, string mediaType)
     {
-        var (document, operation) = parsed;
+        var operation = parsed.Operation;
         if (isGet && operation == OperationType.Mutation)
         {
             return Refuse(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations are sent by POST.");
@@ -158,7 +158,7 @@ internal sealed class GraphQLHttpMiddleware(
             return Refuse(status, "SUBSCRIPTION_OVER_HTTP", "Subscriptions are served over WebSocket (graphql-transport-ws) at this path.");
         }
 
-        var result = await executor.ExecuteAsync(request, document, context.User, context.RequestServices, context.RequestAborted);
+        var result = await executor.ExecuteAsync(request, parsed, context.User, context.RequestServices, context.RequestAborted);
 
         // A request that never executed (parse, validation or variable errors) is a request
         // error: 400 under application/graphql-response+json, 200 under legacy application/json.

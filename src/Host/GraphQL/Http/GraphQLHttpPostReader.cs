@@ -54,8 +54,10 @@ internal sealed class GraphQLHttpPostReader(GraphQLHttpRequestReader reader)
 
             return (new GraphQLHttpBody([.. root.EnumerateArray().Select(reader.ReadJson)], IsBatch: true), null);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string with an unpaired surrogate escape ("\ud800"), which
+            // JsonDocument accepts and refuses to turn into text only when it is read.
             return Fail(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is not valid JSON.");
         }
     }

@@ -6,28 +6,15 @@ using Microsoft.Extensions.Options;
 namespace CertifyTrack.Host.GraphQL.Limits;
 
 /// <summary>
-/// Cheap structural limits. While the standard rules run it counts aliases in the whole
-/// document; once the document is valid it measures the operation that runs (through its
+/// Cheap structural limits of the operation that runs, once the document is valid (through its
 /// fragments, honouring <c>@skip</c>/<c>@include</c>): its depth, and the number of fields it
-/// expands to. A fragment is measured once and reused, so a document of fragments spread
+/// expands to. What the document itself may hold (bytes, selections, aliases, …) was bounded
+/// before validation (<see cref="DocumentBudget"/>). A fragment is measured once and reused, so a document of fragments spread
 /// many times ("fragment bomb") is measured in linear time and refused as too complex before
 /// the weighted analysis (<see cref="ComplexityLimitRule"/>) walks it spread by spread.
 /// </summary>
 internal sealed class DocumentLimitsRule(IOptions<GraphQLLimitsOptions> options) : ValidationRuleBase
 {
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
-    {
-        var max = options.Value.MaxAliases;
-        var aliases = 0;
-        return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
-        {
-            if (field.Alias is not null && ++aliases == max + 1)
-            {
-                ctx.ReportError(Error(ctx, "MAX_ALIASES_EXCEEDED", $"The document has more than {max} aliased fields."));
-            }
-        }));
-    }
-
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

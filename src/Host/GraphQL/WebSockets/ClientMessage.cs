@@ -15,8 +15,29 @@ internal readonly record struct ClientMessage(string Type, string? Id, JsonEleme
     public const string Subscribe = "subscribe";
     public const string Complete = "complete";
 
+    private const string InvalidText = "Invalid message received: not valid JSON text.";
+
     /// <summary>Reads a message; on failure <paramref name="error"/> is the close reason.</summary>
     public static bool TryRead(JsonElement root, out ClientMessage message, out string error)
+    {
+        try
+        {
+            return TryReadMessage(root, out message, out error);
+        }
+        catch (Exception ex) when (IsInvalidText(ex))
+        {
+            (message, error) = (default, InvalidText);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A string with an unpaired surrogate escape (<c>"\ud800"</c>): JsonDocument accepts it and
+    /// refuses to turn it into text only when it is read.
+    /// </summary>
+    private static bool IsInvalidText(Exception ex) => ex is JsonException or InvalidOperationException;
+
+    private static bool TryReadMessage(JsonElement root, out ClientMessage message, out string error)
     {
         message = default;
         if (root.ValueKind != JsonValueKind.Object
@@ -49,6 +70,19 @@ internal readonly record struct ClientMessage(string Type, string? Id, JsonEleme
     public bool TryReadRequest(IGraphQLSerializer serializer, out GraphQLRequest? request, out string error)
     {
         ArgumentNullException.ThrowIfNull(serializer);
+        try
+        {
+            return TryReadPayload(serializer, out request, out error);
+        }
+        catch (Exception ex) when (IsInvalidText(ex))
+        {
+            (request, error) = (null, InvalidText);
+            return false;
+        }
+    }
+
+    private bool TryReadPayload(IGraphQLSerializer serializer, out GraphQLRequest? request, out string error)
+    {
         request = null;
         var payload = Payload!.Value;
         if (!payload.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String

@@ -301,14 +301,14 @@ internal sealed class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        var (document, _) = GraphQLExecutor.Inspect(request!);
-        if (dependencies.Admission.TryAdmitParsed(User, address, [(document, request!.OperationName)]) is { } refused)
+        var parsed = Executor.Parse(request!);
+        if (dependencies.Admission.TryAdmitParsed(User, address, [(parsed.Document, request!.OperationName)]) is { } refused)
         {
             Send(new ServerMessage(ServerMessage.Error, message.Id, new ExecutionErrors { refused.Error }));
             return;
         }
 
-        var operation = new WebSocketOperation(message.Id, request, document, this);
+        var operation = new WebSocketOperation(message.Id, request, parsed, this);
         if (!operations.TryAdd(operation.Id, operation))
         {
             Close(CloseCodes.SubscriberExists, $"Subscriber for {operation.Id} already exists");

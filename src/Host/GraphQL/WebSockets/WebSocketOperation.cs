@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQLParser.AST;
 
 namespace CertifyTrack.Host.GraphQL.WebSockets;
 
@@ -11,7 +10,7 @@ namespace CertifyTrack.Host.GraphQL.WebSockets;
 /// or the socket closing) ends it silently; either way the stream subscriptions and the scope
 /// are disposed before <see cref="RunAsync"/> returns.
 /// </summary>
-internal sealed class WebSocketOperation(string id, GraphQLRequest request, GraphQLDocument? document, GraphQLWebSocketConnection connection) : IDisposable
+internal sealed class WebSocketOperation(string id, GraphQLRequest request, ParsedRequest parsed, GraphQLWebSocketConnection connection) : IDisposable
 {
     private readonly string id = id;
     private readonly GraphQLWebSocketConnection connection = connection;
@@ -62,7 +61,7 @@ internal sealed class WebSocketOperation(string id, GraphQLRequest request, Grap
         var scope = connection.Services.CreateAsyncScope(); // lives as long as the subscription: events resolve in it
         try
         {
-            var result = await connection.Executor.ExecuteAsync(request, document, connection.User, scope.ServiceProvider, cancellation.Token);
+            var result = await connection.Executor.ExecuteAsync(request, parsed, connection.User, scope.ServiceProvider, cancellation.Token);
             if (!result.Executed)
             {
                 Finish(new ServerMessage(ServerMessage.Error, id, result.Errors ?? new ExecutionErrors()));

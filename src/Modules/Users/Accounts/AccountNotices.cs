@@ -31,5 +31,5 @@ internal static class AccountNotices
         NotificationKinds.AccountLocked,
         "Your account was locked",
         string.Create(CultureInfo.InvariantCulture,
-            $"After {Auth.LoginRules.MaxFailedAttempts} wrong passwords in a row, sign-in to your account is locked until {until.UtcDateTime:yyyy-MM-dd HH:mm} (UTC). If this was not you, reset your password."));
+            $"After {Auth.LoginRules.MaxFailedAttempts} wrong passwords in a row from one network, signing in to your account from that network is locked until {until.UtcDateTime:yyyy-MM-dd HH:mm} (UTC). You can still sign in from elsewhere. If this was not you, reset your password."));
 }

@@ -21,7 +21,8 @@ internal static class AccountsModule
                 o.PublicBaseUrl = url;
             }
         });
-        services.AddOptions<UserFormatOptions>().Bind(configuration.GetSection(UserFormatOptions.Section));
+        services.AddOptions<UserFormatOptions>().Bind(configuration.GetSection(UserFormatOptions.Section))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<AccountTokens>();
         services.AddScoped<AccountMail>();
         services.AddScoped<TokenRedemption>();

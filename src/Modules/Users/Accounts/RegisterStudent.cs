@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using CertifyTrack.Modules.Users.Accounts.Input;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
@@ -30,7 +30,7 @@ namespace CertifyTrack.Modules.Users.Accounts;
 /// costs two registrations, counts against the per-IP rate limit and mails the owner each time.
 /// </para>
 /// </summary>
-internal static partial class RegisterStudent
+internal static class RegisterStudent
 {
     public static void Declare(ObjectGraphType mutation) =>
         mutation.Mutation<RegisterStudentInputType, RegisterStudentPayloadType>("registerStudent")
@@ -73,7 +73,7 @@ internal static partial class RegisterStudent
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new User
         {
-            FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), UserType = UserKind.Student,
+            FirstName = PersonNames.Canonical(input.FirstName), LastName = PersonNames.Canonical(input.LastName), UserType = UserKind.Student,
             DateJoined = context.Service<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         user.SetUsername(input.Username);
@@ -87,7 +87,7 @@ internal static partial class RegisterStudent
         };
         student.SetUsn(input.Usn);
         db.Students.Add(student);
-        ProfileRules.Refresh(user, student, user.DateJoined);
+        ProfileRules.Refresh(user, student, user.DateJoined, context.Service<IOptions<UserFormatOptions>>().Value);
         await db.SaveChangesAsync(ct);
 
         await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
@@ -115,32 +115,17 @@ internal static partial class RegisterStudent
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>The same field rules and codes as every other path that creates a user (<see cref="UserInputRules"/>).</summary>
     private static void Validate(RegisterStudentInput input, UserFormatOptions formats)
     {
         var errors = new List<UserError>();
-        if (!UsernameFormat().IsMatch(input.Username.Trim()))
-        {
-            errors.Add(new("INVALID_USERNAME", "A username has 3–150 letters, digits or . @ + - _.", ["input", "username"]));
-        }
-
-        if (!formats.IsEmail(input.Email))
-        {
-            errors.Add(new("INVALID_EMAIL", "This email address is not accepted.", ["input", "email"]));
-        }
-
-        if (!formats.IsUsn(input.Usn))
-        {
-            errors.Add(new("INVALID_USN", "This USN is not in the institution's format.", ["input", "usn"]));
-        }
-
-        Require(errors, input.FirstName, 150, "firstName");
-        Require(errors, input.LastName, 150, "lastName");
-        Require(errors, input.Department, 100, "department");
-        if (input.Semester is < 1 or > 8)
-        {
-            errors.Add(new("INVALID_SEMESTER", "The semester is between 1 and 8.", ["input", "semester"]));
-        }
-
+        UserInputRules.Username(input.Username, ["input", "username"], errors);
+        UserInputRules.Email(input.Email, formats, ["input", "email"], errors);
+        UserInputRules.Usn(input.Usn, formats, ["input", "usn"], errors);
+        UserInputRules.Name(input.FirstName, 150, ["input", "firstName"], errors);
+        UserInputRules.Name(input.LastName, 150, ["input", "lastName"], errors);
+        UserInputRules.Text(input.Department, 100, ["input", "department"], errors);
+        UserInputRules.Semester(input.Semester, ["input", "semester"], errors);
         try
         {
             PasswordPolicy.Enforce(input.Password, "input", "password");
@@ -151,14 +136,6 @@ internal static partial class RegisterStudent
         }
 
         errors.ThrowIfAny();
-    }
-
-    private static void Require(List<UserError> errors, string value, int max, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
-        {
-            errors.Add(new("INVALID_VALUE", $"{field} is required (at most {max} characters).", ["input", field]));
-        }
     }
 
     /// <summary>A taken username or USN is reported (before the email is looked at, so that it tells nothing about the email).</summary>
@@ -199,9 +176,6 @@ internal static partial class RegisterStudent
 
     private static UserError UsnTaken() =>
         new("USN_TAKEN", "A student with this USN is registered; if it is yours, ask an administrator.", ["input", "usn"]);
-
-    [GeneratedRegex(@"^[\w.@+-]{3,150}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UsernameFormat();
 }
 
 internal sealed class RegisterStudentInput

@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL.Mutations;
@@ -64,9 +65,8 @@ internal sealed class TokenRedemption(
 
         var user = await db.Users.SingleAsync(u => u.Id == found.UserId, cancellationToken);
         user.Password = await PasswordHashing.HashAsync(user, newPassword!, cancellationToken);
-        user.FailedLoginAttempts = 0;
-        user.AccountLockedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
+        await LoginAttempts.ClearAsync(db, user.NormalizedUsername, cancellationToken);
         var (action, reason) = purpose == TokenPurpose.SetPassword ? ("user.password_set", "set") : ("user.password_reset", "reset");
         var notice = purpose == TokenPurpose.PasswordReset ? AccountNotices.PasswordReset() : null;
         var revoked = await PasswordChanges.FollowUpAsync(services, db, user, keep: null, reason, notice, cancellationToken);

@@ -1,3 +1,5 @@
+using System.Text;
+using CertifyTrack.Modules.Users.Accounts.Input;
 using CertifyTrack.Modules.Users.Contracts;
 
 namespace CertifyTrack.Modules.Users.Accounts;
@@ -56,10 +58,11 @@ internal sealed class User
     /// </summary>
     public string SecurityStamp { get; set; } = "";
 
+    /// <summary>Stores the NFKC form (<see cref="Usernames"/>); the callers have checked it against the username rules.</summary>
     public void SetUsername(string username)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(username);
-        Username = username.Trim();
+        Username = Usernames.Canonical(username);
         NormalizedUsername = Normalize(Username);
     }
 
@@ -70,6 +73,10 @@ internal sealed class User
         NormalizedEmail = Normalize(Email);
     }
 
-    /// <summary>The form uniqueness and look-ups compare: upper case, invariant culture.</summary>
-    public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+    /// <summary>
+    /// The form uniqueness and look-ups (sign-in included) compare: NFKC, trimmed, upper case (invariant
+    /// culture), so compatibility look-alikes and case variants of a name are the same name.
+    /// </summary>
+    public static string Normalize(string value) =>
+        (UnicodeText.TryNormalize(value, NormalizationForm.FormKC, out var normalized) ? normalized : value).Trim().ToUpperInvariant();
 }

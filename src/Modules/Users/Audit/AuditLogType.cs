@@ -20,7 +20,7 @@ internal sealed class AuditLogType : ObjectGraphType<AuditLogEntry>
         Name = "AuditLogEntry";
         this.AuthorizeWithRoles(Roles.Admin);
         this.NodeId(a => a.Id).AllowAnonymous();
-        Field<UserType>("user").Resolve(c => c.Source.UserId is { } id ? UserLoaders.UserById.Load(c, id) : null);
+        Field<UserType>("user").Resolve(c => c.Source.UserId is { } id ? UserNodes.Users.Load(c, id) : null);
         Field(a => a.ActorUsername, nullable: true).Description("The actor's username when the entry was written; kept after the user is deleted.");
         Field(a => a.Action);
         Field(a => a.EntityType, nullable: true);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Accounts.Input;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
@@ -13,7 +14,8 @@ namespace CertifyTrack.Modules.Users.Auth;
 /// On the first start (no admin yet) creates the pre-verified admin: username from
 /// <c>CERTIFYTRACK_ADMIN_USERNAME</c> (default <c>admin</c>), password from
 /// <c>CERTIFYTRACK_ADMIN_PASSWORD</c>, else generated and printed once to the console. It is the
-/// one account exempt from email verification (<see cref="User.IsSuperuser"/>).
+/// one account exempt from email verification (<see cref="User.IsSuperuser"/>). The username follows
+/// the rules of every username (<see cref="Usernames"/>); a refused one creates no admin and is logged.
 /// </summary>
 internal sealed class AdminBootstrap(IDbContextFactory<UsersDbContext> contexts, IConfiguration configuration, TimeProvider time, IAuditLog audit)
 {
@@ -25,7 +27,13 @@ internal sealed class AdminBootstrap(IDbContextFactory<UsersDbContext> contexts,
             return false;
         }
 
-        var username = configuration["CERTIFYTRACK_ADMIN_USERNAME"] is { Length: > 0 } name ? name : "admin";
+        var username = Usernames.Canonical(configuration["CERTIFYTRACK_ADMIN_USERNAME"] is { Length: > 0 } name ? name : "admin");
+        if (!Usernames.IsValid(username))
+        {
+            // The same rule as every other account: no look-alike of another name as the administrator.
+            throw new InvalidOperationException($"CERTIFYTRACK_ADMIN_USERNAME is refused: {Usernames.Rule}");
+        }
+
         var configured = configuration["CERTIFYTRACK_ADMIN_PASSWORD"];
         var password = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetString(
             "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20) : configured;

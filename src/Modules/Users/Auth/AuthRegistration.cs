@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -36,7 +37,20 @@ internal static class AuthRegistration
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
+                // OpenIddict's default leeway (30 s) lets a copied refresh token be used again; none here,
+                // and RefreshTokenReuse makes one redemption win under concurrency and ends the session on reuse.
                 server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                server.AddEventHandler(RefreshTokenReuse.Handler.Descriptor);
+                // The discovery document names its endpoints under the issuer (PublicBaseUrl), not under
+                // whatever Host header the request came with.
+                server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        context.BaseUri = context.Options.Issuer ?? context.BaseUri;
+                        return default;
+                    })
+                    .SetOrder(OpenIddictServerHandlers.Discovery.AttachEndpoints.Descriptor.Order - 1)
+                    .SetType(OpenIddictServerHandlerType.Custom));
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -54,7 +68,7 @@ internal static class AuthRegistration
             });
 
         // Deferred to the options so that they see the environment and the final configuration.
-        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<AuthOptions>, IHostEnvironment>(ConfigureServer);
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<AuthOptions>, IOptions<AccountOptions>, IHostEnvironment>(ConfigureServer);
         services.AddOptions<OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreOptions>()
             .Configure<IOptions<AuthOptions>, IHostEnvironment>((aspNet, auth, environment) =>
                 aspNet.DisableTransportSecurityRequirement = !(auth.Value.RequireHttps ?? !environment.IsDevelopment()));
@@ -74,18 +88,28 @@ internal static class AuthRegistration
         services.AddAuthRateLimits();
 
         services.AddSingleton<LoginRules>();
+        services.AddSingleton<RefreshTokenReuse>();
         services.AddSingleton<UsernameRateLimiter>();
         services.AddSingleton<ClientRegistration>();
         services.AddSingleton<AdminBootstrap>();
         services.AddHostedService<AuthStartup>();
         services.AddHostedService<TokenPruning>();
+        services.AddSingleton<LoginFailureSweep>();
+        services.AddHostedService<PeriodicSweepService<LoginFailureSweep>>();
         services.AddSingleton<IModuleEndpoints, AuthEndpoints>();
         return services;
     }
 
-    private static void ConfigureServer(OpenIddictServerOptions server, IOptions<AuthOptions> options, IHostEnvironment environment)
+    private static void ConfigureServer(
+        OpenIddictServerOptions server, IOptions<AuthOptions> options, IOptions<AccountOptions> accounts, IHostEnvironment environment)
     {
         var auth = options.Value;
+        // The issuer of every token and of the discovery document is where users reach the host, never
+        // what a request's Host header claims (a cache or a link could otherwise be handed another issuer).
+        server.Issuer = new Uri(accounts.Value.PublicBaseUrl, UriKind.Absolute);
+        // PKCE with S256 only: a "plain" challenge is the verifier itself, so a code intercepted along
+        // with its request is redeemable (a missing method means plain, so it is refused too).
+        server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
         if (auth.AllowPasswordGrant ?? environment.IsDevelopment())
         {
             server.GrantTypes.Add(GrantTypes.Password);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CertifyTrack.Modules.Users.Accounts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -15,7 +16,7 @@ namespace CertifyTrack.Modules.Users.Auth;
 /// (the sign-in cookie) gets its code at once if the user may still sign in and their sessions were
 /// not revoked since (the cookie carries the user's security stamp, <see cref="SessionRevocation"/>);
 /// otherwise the sign-in form is shown, and a posted form goes through the same
-/// <see cref="LoginRules"/> as the password grant.
+/// <see cref="LoginRules"/> as the password grant, counted for the client's network.
 /// </summary>
 internal static class AuthorizeEndpoint
 {
@@ -31,6 +32,7 @@ internal static class AuthorizeEndpoint
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var cancellationToken = context.RequestAborted;
+        var source = SignInSource.Of(context.Connection.RemoteIpAddress);
 
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
             && context.Request.Form.ContainsKey(UsernameField))
@@ -46,28 +48,24 @@ internal static class AuthorizeEndpoint
                 return Page(context, antiforgery, request, username, "Too many attempts. Please wait a minute.", StatusCodes.Status429TooManyRequests);
             }
 
-            var result = await rules.SignInAsync(username, context.Request.Form[PasswordField], cancellationToken);
+            var result = await rules.SignInAsync(username, context.Request.Form[PasswordField], source, cancellationToken);
             if (result.Outcome != LoginOutcome.Success)
             {
                 return Page(context, antiforgery, request, username, TokenErrors.Describe(result), StatusCodes.Status200OK);
             }
 
-            var session = new ClaimsIdentity(CookieScheme, Claims.Name, Claims.Role);
-            session.AddClaim(new Claim(Claims.Subject, result.User!.Id.ToString(CultureInfo.InvariantCulture)));
-            session.AddClaim(new Claim(SecurityStampClaim, result.User.SecurityStamp));
-            await context.SignInAsync(CookieScheme, new ClaimsPrincipal(session));
-            return IssueCode(result.User, request);
+            return await IssueCodeAsync(context, BrowserSessions.Start(result.User!), result.User!, request);
         }
 
         var cookie = await context.AuthenticateAsync(CookieScheme);
         if (cookie.Succeeded && !request.HasPromptValue(PromptValues.Login)
             && long.TryParse(cookie.Principal.FindFirstValue(Claims.Subject), NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
         {
-            var result = await rules.CheckAsync(userId, cancellationToken);
+            var result = await rules.CheckAsync(userId, source, cancellationToken);
             if (result.Outcome == LoginOutcome.Success
                 && result.User!.SecurityStamp == (cookie.Principal.FindFirstValue(SecurityStampClaim) ?? ""))
             {
-                return IssueCode(result.User!, request);
+                return await IssueCodeAsync(context, BrowserSessions.Continue(cookie.Principal), result.User!, request);
             }
 
             await context.SignOutAsync(CookieScheme);
@@ -82,14 +80,17 @@ internal static class AuthorizeEndpoint
             : Page(context, antiforgery, request, null, null, StatusCodes.Status200OK);
     }
 
-    private static IResult IssueCode(Accounts.User user, OpenIddictRequest request) =>
-        Results.SignIn(Principals.ForUser(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    private static async Task<IResult> IssueCodeAsync(HttpContext context, ClaimsIdentity session, User user, OpenIddictRequest request)
+    {
+        var principal = Principals.ForUser(user, request.GetScopes());
+        await BrowserSessions.AttachAuthorizationAsync(context, session, principal, request.ClientId!, context.RequestAborted);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 
     private static IResult Page(HttpContext context, IAntiforgery antiforgery, OpenIddictRequest request, string? username, string? error, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["X-Frame-Options"] = "DENY";
+        StrictPageHeaders.Apply(context.Response, request.RedirectUri);
         var action = context.Request.PathBase + context.Request.Path;
         return Results.Content(SignInPage.Render(action, request, tokens.RequestToken!, username, error), "text/html; charset=utf-8", statusCode: status);
     }

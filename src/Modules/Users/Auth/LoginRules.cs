@@ -1,3 +1,4 @@
+using System.Globalization;
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Audit;
@@ -18,11 +19,15 @@ internal enum LoginOutcome
 internal sealed record LoginResult(LoginOutcome Outcome, User? User = null, DateTimeOffset? LockedUntil = null);
 
 /// <summary>
-/// The rules every sign-in path applies (the sign-in page, the password grant): 5 failed passwords
-/// lock the account for 15 minutes; the counter resets on success and once the lock has expired;
-/// an inactive user or an unverified email (the bootstrap admin excepted) is refused even with the
-/// right password. An unknown username answers exactly as a wrong password. Locking an account
-/// notifies its owner (in the app and by email) in the same transaction as the lock.
+/// The rules every way of proving a password applies (the sign-in page, the password grant,
+/// <c>changePassword</c>): 5 failed passwords from one network (<see cref="SignInSource"/>) lock
+/// the account <em>for that network</em> for 15 minutes, so that a stranger locks only their own
+/// source and the owner still signs in from theirs; while locked, attempts are refused without
+/// checking the password; the count resets on success and once the lock has expired
+/// (<see cref="LoginAttempts"/>, one atomic statement per attempt). An inactive user or an
+/// unverified email (the bootstrap admin excepted) is refused even with the right password. An
+/// unknown username is counted, locked and answered exactly like a known one. The attempt that
+/// locks a known account audits it and notifies its owner.
 /// </summary>
 internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, TimeProvider time, IAuditLog audit, INotifier notifier)
 {
@@ -30,52 +35,50 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    /// <summary>At most one lockout email per user in this time (each lockout still notifies in the app).</summary>
+    /// <summary>At most one lockout email per user in this time, and one in-app notice per <see cref="LockoutDuration"/>.</summary>
     public static readonly TimeSpan LockoutEmailInterval = TimeSpan.FromHours(6);
 
-    public async Task<LoginResult> SignInAsync(string? username, string? password, CancellationToken cancellationToken)
+    public async Task<LoginResult> SignInAsync(string? username, string? password, string source, CancellationToken cancellationToken)
     {
-        username ??= "";
         password ??= "";
+        var name = User.Normalize(username ?? "");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var normalized = User.Normalize(username);
-        var user = normalized.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
-        if (user is null)
+        if (name.Length is 0 or > LoginAttempts.MaxUsernameLength)
         {
             await PasswordHashing.VerifyNobodyAsync(password, cancellationToken);
             return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
-        var now = time.GetUtcNow();
-        if (user.AccountLockedUntil is { } until && new DateTimeOffset(until, TimeSpan.Zero) > now)
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == name, cancellationToken);
+        var result = await CheckPasswordAsync(db, name, user, password, source, cancellationToken);
+        if (result.Outcome != LoginOutcome.Success)
         {
-            return new LoginResult(LoginOutcome.Locked, LockedUntil: new DateTimeOffset(until, TimeSpan.Zero));
+            return result;
         }
 
-        if (user.AccountLockedUntil is not null)
-        {
-            user.AccountLockedUntil = null;
-            user.FailedLoginAttempts = 0;
-        }
-
-        if (!await PasswordHashing.VerifyAsync(user, password, cancellationToken))
-        {
-            return await FailAsync(db, user, now, cancellationToken);
-        }
-
-        user.FailedLoginAttempts = 0;
-        var result = Check(user);
+        result = Check(user!);
         if (result.Outcome == LoginOutcome.Success)
         {
-            user.LastLogin = now.UtcDateTime;
+            user!.LastLogin = time.GetUtcNow().UtcDateTime;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);   // the last login, and a password rehashed by Verify
         return result;
     }
 
-    /// <summary>The rules that hold for every token a user obtains, the refresh and code exchanges included.</summary>
-    public async Task<LoginResult> CheckAsync(long userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current password of a signed-in user (<c>changePassword</c>): counted, locked and refused
+    /// like a sign-in from <paramref name="source"/>. The count is written on a connection of its own,
+    /// so it stands whatever becomes of the caller's transaction.
+    /// </summary>
+    public async Task<LoginResult> CheckPasswordAsync(User user, string password, string source, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CheckPasswordAsync(db, user.NormalizedUsername, user, password, source, cancellationToken);
+    }
+
+    /// <summary>The rules that hold for every token a user obtains from <paramref name="source"/>, the refresh and code exchanges included.</summary>
+    public async Task<LoginResult> CheckAsync(long userId, string source, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -84,12 +87,8 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
             return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
-        if (user.AccountLockedUntil is { } until && new DateTimeOffset(until, TimeSpan.Zero) > time.GetUtcNow())
-        {
-            return new LoginResult(LoginOutcome.Locked, LockedUntil: new DateTimeOffset(until, TimeSpan.Zero));
-        }
-
-        return Check(user);
+        var until = await LoginAttempts.LockedUntilAsync(db, user.NormalizedUsername, source, time.GetUtcNow(), cancellationToken);
+        return until is null ? Check(user) : new LoginResult(LoginOutcome.Locked, LockedUntil: until);
     }
 
     private static LoginResult Check(User user) =>
@@ -97,32 +96,58 @@ internal sealed class LoginRules(IDbContextFactory<UsersDbContext> contexts, Tim
         : !user.IsEmailVerified && !user.IsSuperuser ? new LoginResult(LoginOutcome.EmailNotVerified)
         : new LoginResult(LoginOutcome.Success, user);
 
-    private async Task<LoginResult> FailAsync(UsersDbContext db, User user, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<LoginResult> CheckPasswordAsync(
+        UsersDbContext db, string name, User? user, string password, string source, CancellationToken cancellationToken)
     {
-        user.FailedLoginAttempts++;
-        if (user.FailedLoginAttempts < MaxFailedAttempts)
+        var now = time.GetUtcNow();
+        var attempt = await LoginAttempts.BeginAsync(db, name, source, now, cancellationToken);
+        if (attempt.Refused)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new LoginResult(LoginOutcome.InvalidCredentials);
+            return new LoginResult(LoginOutcome.Locked, LockedUntil: attempt.LockedUntil);
         }
 
-        var until = now + LockoutDuration;
-        user.AccountLockedUntil = until.UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(db, new AuditEntry("user.locked", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var right = user is null ? await NobodyMatchesAsync(password, cancellationToken) : await PasswordHashing.VerifyAsync(user, password, cancellationToken);
+        if (!right)
         {
-            ActorId = user.Id,
-            NewValues = new { lockedUntil = until },
-        }, cancellationToken);
-        // Anyone who knows a username can lock the account every 15 minutes, and the security email
-        // cannot be switched off: mail at most one lockout per LockoutEmailInterval; every lockout
-        // still notifies in the app.
-        var since = (now - LockoutEmailInterval).UtcDateTime;
-        var mailedRecently = await db.Notifications.AnyAsync(
-            n => n.UserId == user.Id && n.Kind == NotificationKinds.AccountLocked && n.CreatedAt > since, cancellationToken);
-        await notifier.NotifyAsync(db, user.Id, AccountNotices.AccountLocked(until) with { SendEmail = !mailedRecently }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            return attempt.Locks
+                ? await LockedAsync(db, user, source, attempt.LockedUntil!.Value, now, cancellationToken)
+                : new LoginResult(LoginOutcome.InvalidCredentials);
+        }
+
+        await LoginAttempts.SucceededAsync(db, name, source, cancellationToken);
+        return new LoginResult(LoginOutcome.Success, user);
+    }
+
+    private static async Task<bool> NobodyMatchesAsync(string password, CancellationToken cancellationToken)
+    {
+        await PasswordHashing.VerifyNobodyAsync(password, cancellationToken);   // the time of a real check
+        return false;
+    }
+
+    private async Task<LoginResult> LockedAsync(
+        UsersDbContext db, User? user, string source, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (user is not null)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await audit.RecordAsync(db, new AuditEntry("user.locked", "User", user.Id.ToString(CultureInfo.InvariantCulture))
+            {
+                ActorId = user.Id,
+                NewValues = new { lockedUntil = until, source },
+            }, cancellationToken);
+            // Anyone who knows a username can lock it from network after network, and the security
+            // notice cannot be switched off: at most one notice per lockout period, one email per interval.
+            var last = await db.Notifications.Where(n => n.UserId == user.Id && n.Kind == NotificationKinds.AccountLocked)
+                .MaxAsync(n => (DateTime?)n.CreatedAt, cancellationToken);
+            if (last is null || last <= (now - LockoutDuration).UtcDateTime)
+            {
+                var mail = last is null || last <= (now - LockoutEmailInterval).UtcDateTime;
+                await notifier.NotifyAsync(db, user.Id, AccountNotices.AccountLocked(until) with { SendEmail = mail }, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new LoginResult(LoginOutcome.Locked, LockedUntil: until);
     }
 }

@@ -51,4 +51,41 @@ internal static class SessionRevocation
         bus.PublishAfterCommit(db, SessionTopics.Revoked, new SessionsRevoked(subject, kept));
         return tokens;
     }
+
+    /// <summary>
+    /// Ends some of a user's sessions, by authorization: a logout, or a refresh token used twice
+    /// (stolen). Every token of each authorization is revoked, and the authorization itself, so that
+    /// a token minted from it a moment later (a refresh racing this) is refused too (authorization
+    /// entry validation). Other sessions, sign-in cookies and the security stamp are left alone.
+    /// </summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public static async Task<int> RevokeAuthorizationsAsync(
+        UsersDbContext db, IEventBus bus, string subject, IReadOnlyCollection<string> authorizationIds, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Revoke sessions inside a transaction.");
+        }
+
+        if (authorizationIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = authorizationIds.ToArray();
+        var concurrencyToken = Guid.NewGuid().ToString();
+        var tokens = await db.Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Subject == subject && ids.Contains(EF.Property<string?>(t, "AuthorizationId")))
+            .Where(t => t.Status == Statuses.Valid || t.Status == Statuses.Inactive)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, Statuses.Revoked).SetProperty(t => t.ConcurrencyToken, concurrencyToken), cancellationToken);
+        await db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+            .Where(a => a.Subject == subject && ids.Contains(a.Id!) && a.Status == Statuses.Valid)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, Statuses.Revoked).SetProperty(a => a.ConcurrencyToken, concurrencyToken), cancellationToken);
+        foreach (var id in ids)
+        {
+            bus.PublishAfterCommit(db, SessionTopics.Revoked, new SessionsRevoked(subject, KeptSession: null, OnlySession: id));
+        }
+
+        return tokens;
+    }
 }

@@ -13,16 +13,17 @@ namespace CertifyTrack.Modules.Users.Auth;
 /// <c>POST /connect/token</c> after OpenIddict has validated the client and the grant. Every grant
 /// that yields a user's token runs the login rules again: the password grant in full, the code and
 /// refresh exchanges against the user's current state, so that none bypasses lockout,
-/// verification or deactivation.
+/// verification or deactivation. A refresh token is redeemed here, once (<see cref="RefreshTokenReuse"/>).
 /// </summary>
 internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, LoginRules rules, UsernameRateLimiter usernames, IOptions<AuthOptions> options)
+        HttpContext context, LoginRules rules, UsernameRateLimiter usernames, RefreshTokenReuse refreshTokens, IOptions<AuthOptions> options)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var cancellationToken = context.RequestAborted;
+        var source = SignInSource.Of(context.Connection.RemoteIpAddress);
 
         if (request.IsPasswordGrantType())
         {
@@ -31,7 +32,7 @@ internal static class TokenEndpoint
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             }
 
-            var result = await rules.SignInAsync(request.Username, request.Password, cancellationToken);
+            var result = await rules.SignInAsync(request.Username, request.Password, source, cancellationToken);
             return result.Outcome == LoginOutcome.Success
                 ? SignIn(Principals.ForUser(result.User!, request.GetScopes()))
                 : TokenErrors.For(result);
@@ -46,7 +47,13 @@ internal static class TokenEndpoint
                 return TokenErrors.Forbid(Errors.InvalidGrant, "The token is no longer valid.");
             }
 
-            var result = await rules.CheckAsync(userId, cancellationToken);
+            var result = await rules.CheckAsync(userId, source, cancellationToken);
+            if (result.Outcome == LoginOutcome.Success && request.IsRefreshTokenGrantType()
+                && !await refreshTokens.TryRedeemAsync(previous, cancellationToken))
+            {
+                return TokenErrors.Forbid(Errors.InvalidGrant, "The refresh token was already used; the session has ended.");
+            }
+
             return result.Outcome == LoginOutcome.Success
                 ? SignIn(Principals.ForUser(result.User!, previous.GetScopes()))
                 : TokenErrors.For(result);

@@ -7,7 +7,10 @@ using CertifyTrack.Shared.GraphQL.DataLoaders;
 
 namespace CertifyTrack.Modules.Users.GraphQL;
 
-/// <summary>The Users module's DataLoaders and the projections of its rows to the public node records.</summary>
+/// <summary>
+/// The projections of the Users rows to the public node records, and the mentor–mentee link the
+/// field rules read. Nodes themselves are loaded only through <see cref="UserNodes"/> (their policies).
+/// </summary>
 internal static class UserLoaders
 {
     public static readonly Expression<Func<User, UserNode>> ToUserNode = u => new UserNode
@@ -44,16 +47,6 @@ internal static class UserLoaders
         Department = m.Department,
         Designation = m.Designation,
     };
-
-    public static readonly BatchLoader<UsersDbContext, long, UserNode> UserById = new(db => db.Users.Select(ToUserNode), u => u.Id);
-
-    public static readonly BatchLoader<UsersDbContext, long, StudentNode> StudentById = new(db => db.Students.Select(ToStudentNode), s => s.Id);
-
-    public static readonly BatchLoader<UsersDbContext, long, StudentNode> StudentByUser = new(db => db.Students.Select(ToStudentNode), s => s.UserId);
-
-    public static readonly BatchLoader<UsersDbContext, long, MentorNode> MentorById = new(db => db.Mentors.Select(ToMentorNode), m => m.Id);
-
-    public static readonly BatchLoader<UsersDbContext, long, MentorNode> MentorByUser = new(db => db.Mentors.Select(ToMentorNode), m => m.UserId);
 
     /// <summary>A student user's id → their mentor's user id (who may read the student's private fields).</summary>
     public static readonly BatchLoader<UsersDbContext, long, MenteeLink> MentorOfStudentUser = new(

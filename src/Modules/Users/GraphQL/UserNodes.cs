@@ -1,49 +1,39 @@
-using System.Globalization;
+using CertifyTrack.Modules.Users.Audit;
+using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL.Relay;
-using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertifyTrack.Modules.Users.GraphQL;
 
 /// <summary>
-/// How <c>node(id:)</c> finds the Users module's objects: users and profiles for signed-in
-/// callers, audit entries for admins; nothing for anyone else.
+/// The Users module's node types and the only way their objects are loaded: by <c>node</c>/<c>nodes</c>,
+/// by the fields that lead from one to another (<c>Student.mentor</c>, <c>Mentor.user</c>, <c>me</c>, …)
+/// and in the lists, each through its policy (<see cref="UserPolicies"/>), applied in SQL.
 /// </summary>
 internal static class UserNodes
 {
+    public static readonly NodeSource<UsersDbContext, UserNode> Users =
+        new("User", UserPolicies.Users, db => db.Users.Select(UserLoaders.ToUserNode), u => u.Id);
+
+    public static readonly NodeSource<UsersDbContext, StudentNode> Students =
+        new("Student", UserPolicies.Students, db => db.Students.Select(UserLoaders.ToStudentNode), s => s.Id);
+
+    public static readonly NodeSource<UsersDbContext, MentorNode> Mentors =
+        new("Mentor", UserPolicies.Mentors, db => db.Mentors.Select(UserLoaders.ToMentorNode), m => m.Id);
+
+    public static readonly NodeSource<UsersDbContext, AuditLogEntry> AuditLog =
+        new("AuditLogEntry", UserPolicies.AuditLog, db => db.AuditLog, a => a.Id);
+
+    /// <summary>A user's student profile, by the user's id.</summary>
+    public static readonly INodeLoader<StudentNode> StudentByUser = Students.By(s => s.UserId);
+
+    /// <summary>A user's mentor profile, by the user's id.</summary>
+    public static readonly INodeLoader<MentorNode> MentorByUser = Mentors.By(m => m.UserId);
+
     public static IServiceCollection AddUserNodes(this IServiceCollection services) => services
-        .AddSingleton(new NodeRegistration("User", (context, keys) => LoadAsync(context, keys, admin: false, db => db.Users.Select(UserLoaders.ToUserNode), n => n.Id)))
-        .AddSingleton(new NodeRegistration("Student", (context, keys) => LoadAsync(context, keys, admin: false, db => db.Students.Select(UserLoaders.ToStudentNode), n => n.Id)))
-        .AddSingleton(new NodeRegistration("Mentor", (context, keys) => LoadAsync(context, keys, admin: false, db => db.Mentors.Select(UserLoaders.ToMentorNode), n => n.Id)))
-        .AddSingleton(new NodeRegistration("AuditLogEntry", (context, keys) => LoadAsync(context, keys, admin: true, db => db.AuditLog, n => n.Id)));
-
-    private static async Task<IReadOnlyDictionary<string, object>> LoadAsync<T>(
-        IResolveFieldContext context,
-        IReadOnlyList<string> keys,
-        bool admin,
-        Func<UsersDbContext, IQueryable<T>> source,
-        System.Linq.Expressions.Expression<Func<T, long>> key)
-        where T : class
-    {
-        var user = context.User;
-        var cancellationToken = context.CancellationToken;
-        if (Caller.UserId(user) is null || (admin && !Caller.IsAdmin(user)))
-        {
-            return new Dictionary<string, object>();
-        }
-
-        var ids = keys.Select(k => long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
-            .OfType<long>().Distinct().ToList();
-        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(cancellationToken);
-        var keyOf = key.Compile();
-        var parameter = key.Parameters[0];
-        var contains = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
-            System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(long)],
-                System.Linq.Expressions.Expression.Constant(ids), key.Body),
-            parameter);
-        var rows = await source(db).Where(contains).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => keyOf(r).ToString(CultureInfo.InvariantCulture), r => (object)r);
-    }
+        .AddNodeSource(Users)
+        .AddNodeSource(Students)
+        .AddNodeSource(Mentors)
+        .AddNodeSource(AuditLog);
 }

@@ -2,6 +2,7 @@ using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.GraphQL.Relay;
+using CertifyTrack.Shared.GraphQL;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,8 @@ internal sealed class MarkNotificationsReadInputType : InputObjectGraphType<Mark
 {
     public MarkNotificationsReadInputType()
     {
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("ids").Description("The notifications to mark read.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("ids").Description($"The notifications to mark read (at most {MarkNotificationsRead.MaxIds}).")
+            .MaxItems(MarkNotificationsRead.MaxIds);
         Field<BooleanGraphType>("all").Description("Mark every unread notification of the caller read.");
     }
 }

@@ -36,8 +36,7 @@ internal static class NotificationFields
 
     private static IQueryable<Notification> Own(IResolveFieldContext context, UsersDbContext db, bool unreadOnly)
     {
-        var userId = Caller.UserId(context.User) ?? -1;
-        var rows = db.Notifications.Where(n => n.UserId == userId);
+        var rows = NotificationsRegistration.Nodes.Visible(context, db);
         return unreadOnly ? rows.Where(n => !n.IsRead) : rows;
     }
 }

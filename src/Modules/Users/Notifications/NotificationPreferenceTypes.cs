@@ -1,5 +1,6 @@
 using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Notifications;
+using CertifyTrack.Shared.GraphQL;
 using GraphQL;
 using GraphQL.Types;
 
@@ -42,7 +43,8 @@ internal sealed class NotificationPreferenceInputType : InputObjectGraphType<Not
 internal sealed class UpdateNotificationPreferencesInputType : InputObjectGraphType<UpdateNotificationPreferencesInput>
 {
     public UpdateNotificationPreferencesInputType() =>
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationPreferenceInputType>>>>("preferences");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationPreferenceInputType>>>>("preferences")
+            .Description("At most 100.").MaxItems(100);
 }
 
 internal sealed class UpdateNotificationPreferencesPayloadType : PayloadGraphType<UpdateNotificationPreferencesPayload>

@@ -34,6 +34,8 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<AccountMailRequest> AccountMailRequests => Set<AccountMailRequest>();
 
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new UserConfiguration());
@@ -47,6 +49,7 @@ internal class UsersDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.ApplyConfiguration(new OutboxEmailConfiguration());
         modelBuilder.ApplyConfiguration(new EmailThrottleEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AccountMailRequestConfiguration());
+        modelBuilder.ApplyConfiguration(new LoginFailureConfiguration());
         modelBuilder.UseOpenIddictTables(); // OpenIddict's applications, authorizations, scopes and tokens
     }
 }

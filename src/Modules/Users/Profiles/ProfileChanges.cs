@@ -1,34 +1,44 @@
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Accounts.Input;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 
 namespace CertifyTrack.Modules.Users.Profiles;
 
-/// <summary>Applies an <see cref="UpdateMyProfileInput"/> and describes the change for the audit log.</summary>
+/// <summary>
+/// Applies an <see cref="UpdateMyProfileInput"/> under the field rules every path shares
+/// (<see cref="UserInputRules"/>): names, phone numbers and the date of birth are checked and stored
+/// normalised; null leaves a field as it is, an empty string clears an optional one. Rows written
+/// before these rules keep their values until the field is written again.
+/// </summary>
 internal static class ProfileChanges
 {
-    public static void Apply(UpdateMyProfileInput input, User user, Student? student, Mentor? mentor)
+    public static void Apply(UpdateMyProfileInput input, User user, Student? student, Mentor? mentor, UserFormatOptions formats, DateOnly today)
     {
         var errors = new List<UserError>();
-        user.FirstName = Required(input.FirstName, user.FirstName, 150, "firstName", errors);
-        user.LastName = Required(input.LastName, user.LastName, 150, "lastName", errors);
+        user.FirstName = input.FirstName is null ? user.FirstName : UserInputRules.Name(input.FirstName, 150, ["input", "firstName"], errors) ?? user.FirstName;
+        user.LastName = input.LastName is null ? user.LastName : UserInputRules.Name(input.LastName, 150, ["input", "lastName"], errors) ?? user.LastName;
+        var phone = Phone(input.PhoneNumber, "phoneNumber", formats, errors);
+        var dateOfBirth = DateOfBirth(input.DateOfBirth, formats, today, errors);
+        var address = Optional(input.Address, 1000, "address", errors);
         if (student is not null)
         {
-            student.PhoneNumber = Optional(input.PhoneNumber, student.PhoneNumber, 20, "phoneNumber", errors);
-            student.DateOfBirth = input.DateOfBirth ?? student.DateOfBirth;
-            student.Address = Optional(input.Address, student.Address, 1000, "address", errors);
-            student.EmergencyContactName = Optional(input.EmergencyContactName, student.EmergencyContactName, 100, "emergencyContactName", errors);
-            student.EmergencyContactPhone = Optional(input.EmergencyContactPhone, student.EmergencyContactPhone, 20, "emergencyContactPhone", errors);
+            student.PhoneNumber = phone.Apply(student.PhoneNumber);
+            student.DateOfBirth = dateOfBirth ?? student.DateOfBirth;
+            student.Address = address.Apply(student.Address);
+            student.EmergencyContactName = input.EmergencyContactName is null ? student.EmergencyContactName
+                : UserInputRules.Name(input.EmergencyContactName, 100, ["input", "emergencyContactName"], errors, required: false);
+            student.EmergencyContactPhone = Phone(input.EmergencyContactPhone, "emergencyContactPhone", formats, errors).Apply(student.EmergencyContactPhone);
         }
 
         if (mentor is not null)
         {
-            mentor.PhoneNumber = Optional(input.PhoneNumber, mentor.PhoneNumber, 20, "phoneNumber", errors);
-            mentor.DateOfBirth = input.DateOfBirth ?? mentor.DateOfBirth;
-            mentor.Address = Optional(input.Address, mentor.Address, 1000, "address", errors);
-            mentor.Designation = Required(input.Designation, mentor.Designation, 100, "designation", errors);
-            mentor.Qualifications = Optional(input.Qualifications, mentor.Qualifications, 1000, "qualifications", errors);
-            mentor.Bio = Optional(input.Bio, mentor.Bio, 2000, "bio", errors);
+            mentor.PhoneNumber = phone.Apply(mentor.PhoneNumber);
+            mentor.DateOfBirth = dateOfBirth ?? mentor.DateOfBirth;
+            mentor.Address = address.Apply(mentor.Address);
+            mentor.Designation = input.Designation is null ? mentor.Designation : UserInputRules.Text(input.Designation, 100, ["input", "designation"], errors) ?? mentor.Designation;
+            mentor.Qualifications = Optional(input.Qualifications, 1000, "qualifications", errors).Apply(mentor.Qualifications);
+            mentor.Bio = Optional(input.Bio, 2000, "bio", errors).Apply(mentor.Bio);
         }
 
         errors.ThrowIfAny();
@@ -56,35 +66,25 @@ internal static class ProfileChanges
         return (changed.ToDictionary(k => k, k => before[k]), changed.ToDictionary(k => k, k => after[k]));
     }
 
-    private static string Required(string? value, string current, int max, string field, List<UserError> errors)
+    private static Change Phone(string? value, string field, UserFormatOptions formats, List<UserError> errors) =>
+        string.IsNullOrWhiteSpace(value) ? new(value is not null, null) : new(true, ContactRules.Phone(value, formats, ["input", field], errors));
+
+    private static DateOnly? DateOfBirth(DateOnly? value, UserFormatOptions formats, DateOnly today, List<UserError> errors)
     {
-        if (value is null)
+        if (value is { } date)
         {
-            return current;
+            ContactRules.DateOfBirth(date, today, formats, ["input", "dateOfBirth"], errors);
         }
 
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
-        {
-            errors.Add(new("INVALID_VALUE", $"{field} cannot be empty or longer than {max} characters.", ["input", field]));
-            return current;
-        }
-
-        return value.Trim();
+        return value;
     }
 
-    private static string? Optional(string? value, string? current, int max, string field, List<UserError> errors)
+    private static Change Optional(string? value, int maxLength, string field, List<UserError> errors) =>
+        value is null ? new(false, null) : new(true, UserInputRules.Text(value, maxLength, ["input", field], errors, required: false));
+
+    /// <summary>Whether the input names the field, and its new value (null clears it).</summary>
+    private readonly record struct Change(bool Given, string? Value)
     {
-        if (value is null)
-        {
-            return current;
-        }
-
-        if (value.Trim().Length > max)
-        {
-            errors.Add(new("INVALID_VALUE", $"{field} is longer than {max} characters.", ["input", field]));
-            return current;
-        }
-
-        return value.Trim().Length == 0 ? null : value.Trim();
+        public string? Apply(string? current) => Given ? Value : current;
     }
 }

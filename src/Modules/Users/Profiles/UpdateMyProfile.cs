@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
@@ -5,6 +6,7 @@ using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Profiles;
 
@@ -33,16 +35,17 @@ internal static class UpdateMyProfile
                 RefuseLockedFields(input, student is not null || user.UserType == UserKind.Student, mentor is not null || user.UserType == UserKind.Mentor);
 
                 var before = ProfileChanges.Snapshot(user, student, mentor);
-                ProfileChanges.Apply(input, user, student, mentor);
                 var now = context.Service<TimeProvider>().GetUtcNow().UtcDateTime;
+                var formats = context.Service<IOptions<UserFormatOptions>>().Value;
+                ProfileChanges.Apply(input, user, student, mentor, formats, DateOnly.FromDateTime(now));
                 if (student is not null)
                 {
-                    ProfileRules.Refresh(user, student, now);
+                    ProfileRules.Refresh(user, student, now, formats);
                 }
 
                 if (mentor is not null)
                 {
-                    ProfileRules.Refresh(user, mentor, now);
+                    ProfileRules.Refresh(user, mentor, now, formats);
                 }
 
                 await db.SaveChangesAsync(ct);

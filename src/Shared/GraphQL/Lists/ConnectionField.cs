@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CertifyTrack.Shared.GraphQL;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -48,11 +49,15 @@ public sealed class ConnectionField<TNode>
         return this;
     }
 
-    /// <summary>Adds <c>order: [TSort!]</c>.</summary>
+    /// <summary>Most sort terms in one <c>order</c>.</summary>
+    public const int MaxSortTerms = 10;
+
+    /// <summary>Adds <c>order: [TSort!]</c> (at most <see cref="MaxSortTerms"/> terms).</summary>
     public ConnectionField<TNode> Sort<TSort>()
         where TSort : SortInputType<TNode>
     {
-        builder.Argument<ListGraphType<NonNullGraphType<TSort>>>("order", "Sort terms, most significant first; the row id breaks ties.");
+        builder.Argument<ListGraphType<NonNullGraphType<TSort>>>("order",
+            $"Sort terms, most significant first (at most {MaxSortTerms}); the row id breaks ties.", a => a.MaxItems(MaxSortTerms));
         return this;
     }
 

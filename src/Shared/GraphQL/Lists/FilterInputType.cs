@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using CertifyTrack.Shared.GraphQL;
 
 namespace CertifyTrack.Shared.GraphQL.Lists;
 
@@ -19,19 +20,32 @@ namespace CertifyTrack.Shared.GraphQL.Lists;
 /// The GraphQL name is the class name (<c>ClubFilter</c>). The operators follow the property's
 /// type: text <c>eq neq in contains startsWith</c>; numbers, dates and times
 /// <c>eq neq in gt gte lt lte</c>; enums <c>eq neq in</c>; booleans <c>eq neq</c>.
+/// <para>
+/// Budgets: <c>and</c>/<c>or</c> take at most <see cref="MaxListItems"/> filters each (checked with
+/// every list before execution), nest at most <see cref="MaxDepth"/> levels, and one tree holds at
+/// most <see cref="MaxConditions"/> conditions, each <c>in</c> value counting as one (checked before
+/// any SQL: <c>INVALID_FILTER</c>). The predicate is combined as a balanced tree, so EF Core's
+/// recursive visitors see a depth of log n, not n, even for the largest tree allowed.
+/// </para>
 /// </summary>
 public abstract class FilterInputType<T> : InputObjectGraphType
 {
     /// <summary>How deep <c>and</c>/<c>or</c> may nest.</summary>
     public const int MaxDepth = 5;
 
+    /// <summary>Most filters in one <c>and</c> or <c>or</c> list.</summary>
+    public const int MaxListItems = 100;
+
+    /// <summary>Most conditions (operators, each <c>in</c> value counting as one) in one <c>where</c> tree.</summary>
+    public const int MaxConditions = 500;
+
     private readonly Dictionary<string, LambdaExpression> fields = new(StringComparer.Ordinal);
 
     protected FilterInputType()
     {
         var self = typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(GetType()));
-        Field("and", self).Description("Every one of these filters holds.");
-        Field("or", self).Description("At least one of these filters holds.");
+        Field("and", self).Description($"Every one of these filters holds (at most {MaxListItems}).").MaxItems(MaxListItems);
+        Field("or", self).Description($"At least one of these filters holds (at most {MaxListItems}).").MaxItems(MaxListItems);
     }
 
     /// <summary>
@@ -48,6 +62,15 @@ public abstract class FilterInputType<T> : InputObjectGraphType
     /// <summary>The predicate of a parsed <c>where</c> argument; null when it sets no condition.</summary>
     internal Expression<Func<T, bool>>? ToPredicate(object? input)
     {
+        var conditions = FilterBudget.Count(input, 0);
+        if (conditions > MaxConditions)
+        {
+            throw new ExecutionError($"A filter holds at most {MaxConditions} conditions (each 'in' value counts as one); this one holds {conditions}.")
+            {
+                Code = "INVALID_FILTER",
+            };
+        }
+
         var parameter = Expression.Parameter(typeof(T), "x");
         var body = Build(input, parameter, 0);
         return body is null ? null : Expression.Lambda<Func<T, bool>>(body, parameter);
@@ -85,12 +108,12 @@ public abstract class FilterInputType<T> : InputObjectGraphType
             }
         }
 
-        return conditions.Count == 0 ? null : conditions.Aggregate(Expression.AndAlso);
+        return conditions.Count == 0 ? null : FilterBudget.Balanced(conditions, Expression.AndAlso);
     }
 
     private Expression Combine(IEnumerable items, ParameterExpression parameter, int depth, Func<Expression, Expression, Expression> join, bool empty)
     {
         var parts = items.Cast<object?>().Select(i => Build(i, parameter, depth + 1) ?? Expression.Constant(true)).ToList();
-        return parts.Count == 0 ? Expression.Constant(empty) : parts.Aggregate(join);
+        return parts.Count == 0 ? Expression.Constant(empty) : FilterBudget.Balanced(parts, join);
     }
 }

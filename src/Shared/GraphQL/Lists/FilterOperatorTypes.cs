@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL;
 using GraphQL.Types;
 
 namespace CertifyTrack.Shared.GraphQL.Lists;
@@ -11,7 +12,8 @@ public sealed class StringFilterType : InputObjectGraphType
         Description = "Conditions on a text value. Matching ignores letter case; null in eq/neq tests for a missing value.";
         Field<StringGraphType>("eq").Description("Equal, ignoring case.");
         Field<StringGraphType>("neq").Description("Not equal, ignoring case.");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("in").Description("Equal to one of these (at most 100), ignoring case.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("in").Description($"Equal to one of these (at most {FilterOperators.MaxListLength}), ignoring case.")
+            .MaxItems(FilterOperators.MaxListLength);
         Field<StringGraphType>("contains").Description("Contains this text, ignoring case.");
         Field<StringGraphType>("startsWith").Description("Starts with this text, ignoring case.");
     }
@@ -38,7 +40,7 @@ public sealed class EqualityFilterType<TScalar> : InputObjectGraphType
         Description = "Conditions on a value; null in eq/neq tests for a missing value.";
         Field<TScalar>("eq");
         Field<TScalar>("neq");
-        Field<ListGraphType<NonNullGraphType<TScalar>>>("in").Description("One of these (at most 100).");
+        Field<ListGraphType<NonNullGraphType<TScalar>>>("in").Description($"One of these (at most {FilterOperators.MaxListLength}).").MaxItems(FilterOperators.MaxListLength);
     }
 }
 
@@ -52,7 +54,7 @@ public sealed class ComparableFilterType<TScalar> : InputObjectGraphType
         Description = "Conditions on an ordered value; null in eq/neq tests for a missing value.";
         Field<TScalar>("eq");
         Field<TScalar>("neq");
-        Field<ListGraphType<NonNullGraphType<TScalar>>>("in").Description("One of these (at most 100).");
+        Field<ListGraphType<NonNullGraphType<TScalar>>>("in").Description($"One of these (at most {FilterOperators.MaxListLength}).").MaxItems(FilterOperators.MaxListLength);
         Field<TScalar>("gt").Description("Greater than.");
         Field<TScalar>("gte").Description("Greater than or equal.");
         Field<TScalar>("lt").Description("Less than.");

@@ -3,12 +3,30 @@ using GraphQL;
 namespace CertifyTrack.Shared.GraphQL.Relay;
 
 /// <summary>
-/// How <c>node(id:)</c> finds objects of one type: a module registers one per entity type it
-/// owns (as a singleton in DI). The loader gets the keys from the global ids and the field's
-/// context (the caller in <c>User</c>, <c>RequestServices</c>, <c>CancellationToken</c>), and
-/// returns by key only the objects that exist <b>and the caller may see</b>: <c>node</c> and
-/// <c>Node.id</c> are public, so the loader is the only gate.
+/// How <c>node(id:)</c>/<c>nodes(ids:)</c> find the objects of one type: made only by a
+/// <see cref="NodeSource{TDb, TNode}"/> (<c>services.AddNodeSource(source)</c>), so every registration
+/// carries the type's <see cref="Policy"/> and loads through it, in SQL. <c>node</c> and <c>Node.id</c>
+/// are public: the policy is the gate.
 /// </summary>
-public sealed record NodeRegistration(
-    string TypeName,
-    Func<IResolveFieldContext, IReadOnlyList<string>, Task<IReadOnlyDictionary<string, object>>> LoadMany);
+public sealed class NodeRegistration
+{
+    private readonly Func<IResolveFieldContext, IReadOnlyList<string>, Task<IReadOnlyDictionary<string, object>>> loadMany;
+
+    internal NodeRegistration(
+        string typeName, string policy, Func<IResolveFieldContext, IReadOnlyList<string>, Task<IReadOnlyDictionary<string, object>>> loadMany)
+    {
+        TypeName = typeName;
+        Policy = policy;
+        this.loadMany = loadMany;
+    }
+
+    /// <summary>The GraphQL name of the node type.</summary>
+    public string TypeName { get; }
+
+    /// <summary>Who may load objects of the type, in words (<see cref="NodePolicy{TDb, TNode}.Who"/>).</summary>
+    public string Policy { get; }
+
+    /// <summary>The objects with these keys that exist and the caller may see, by key.</summary>
+    public Task<IReadOnlyDictionary<string, object>> LoadManyAsync(IResolveFieldContext context, IReadOnlyList<string> keys) =>
+        loadMany(context, keys);
+}

@@ -81,11 +81,7 @@ internal sealed class AccountLinkEndpoints : IModuleEndpoints
 
     private static IResult Page(HttpContext context, string html, int status)
     {
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["X-Frame-Options"] = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";   // the URL holds the token
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        StrictPageHeaders.Apply(context.Response);   // the URL holds the token
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -16,8 +16,10 @@ namespace CertifyTrack.Modules.Users.Admin.Lists;
 
 /// <summary>
 /// <c>students(where, order, search, isActive, isEmailVerified)</c>: admins see every student, a
-/// mentor only their own mentees, students are refused (<c>FORBIDDEN</c>). <c>search</c> matches
-/// the USN, username, names or email.
+/// mentor only their own mentees (the Student node policy, <see cref="UserNodes.Students"/>), students
+/// are refused (<c>FORBIDDEN</c>). <c>search</c> matches the USN, username, names or email.
+/// <c>isActive</c>/<c>isEmailVerified</c> filter on account state, which only admins may read: a mentor
+/// using them is refused rather than shown whose account is disabled.
 /// </summary>
 internal static class StudentList
 {
@@ -33,10 +35,9 @@ internal static class StudentList
     private static IQueryable<StudentNode> Rows(IResolveFieldContext context, UsersDbContext db)
     {
         IQueryable<Student> students = db.Students;
-        if (!Caller.IsAdmin(context.User))
+        if (!Caller.IsAdmin(context.User) && (context.GetArgument<bool?>("isActive") is not null || context.GetArgument<bool?>("isEmailVerified") is not null))
         {
-            var caller = Caller.UserId(context.User) ?? -1;
-            students = students.Where(s => db.Mentors.Any(m => m.Id == s.MentorId && m.UserId == caller));
+            throw new ExecutionError("Only admins may filter students by account state ('isActive', 'isEmailVerified').") { Code = "FORBIDDEN" };
         }
 
         if (UserList.Text(context.GetArgument<string?>("search")) is { } text)
@@ -57,7 +58,7 @@ internal static class StudentList
             students = students.Where(s => db.Users.Any(u => u.Id == s.UserId && u.IsEmailVerified == verified));
         }
 
-        return students.Select(UserLoaders.ToStudentNode);
+        return UserNodes.Students.Restrict(students.Select(UserLoaders.ToStudentNode), context, db);
     }
 }
 

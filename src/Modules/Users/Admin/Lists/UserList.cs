@@ -52,7 +52,7 @@ internal static class UserList
             users = users.Where(u => db.Students.Any(s => s.UserId == u.Id && s.Semester == semester));
         }
 
-        return users.Select(UserLoaders.ToUserNode);
+        return UserNodes.Users.Restrict(users.Select(UserLoaders.ToUserNode), context, db);
     }
 
     /// <summary>Trimmed, lower-cased (invariant) search text; null when blank.</summary>

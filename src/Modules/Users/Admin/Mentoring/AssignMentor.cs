@@ -100,7 +100,8 @@ internal sealed class AssignMentorInputType : InputObjectGraphType<AssignMentorI
     public AssignMentorInputType()
     {
         Field<NonNullGraphType<IdGraphType>>("mentorId");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("studentIds").Description($"At most {AssignMentor.MaxStudents}.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("studentIds").Description($"At most {AssignMentor.MaxStudents}.")
+            .MaxItems(AssignMentor.MaxStudents);
     }
 }
 

@@ -1,4 +1,5 @@
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Accounts.Input;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Modules.Users.Profiles;
@@ -59,8 +60,8 @@ internal static class NewUserWriter
     {
         var user = new User
         {
-            FirstName = spec.FirstName!.Trim(),
-            LastName = spec.LastName!.Trim(),
+            FirstName = PersonNames.Canonical(spec.FirstName!),
+            LastName = PersonNames.Canonical(spec.LastName!),
             UserType = spec.Kind!.Value,
             IsEmailVerified = true,
             IsActive = true,

@@ -35,17 +35,17 @@ internal static class SetUserActive
                     throw new UserErrorException("CANNOT_DEACTIVATE_SELF", "You cannot disable your own account.", "input", "userId");
                 }
 
-                return await UserStatus.ChangeAsync(context, id, endSessions: !input.IsActive, user =>
+                return await UserStatus.ChangeAsync(context, id, endSessions: !input.IsActive, (_, user) =>
                 {
                     var old = user.IsActive;
                     user.IsActive = input.IsActive;
-                    return old == input.IsActive
+                    return Task.FromResult(old == input.IsActive
                         ? null
                         : new AuditEntry(input.IsActive ? "user.activated" : "user.deactivated", "User", id.ToString(CultureInfo.InvariantCulture))
                         {
                             OldValues = new { isActive = old },
                             NewValues = new { isActive = input.IsActive },
-                        };
+                        });
                 });
             });
 }
@@ -56,7 +56,8 @@ internal static class UserStatus
     private static readonly Func<Accounts.User, UserNode> ToNode = UserLoaders.ToUserNode.Compile();
 
     /// <param name="endSessions">Also revoke the user's sessions, even when nothing else changed (an account disabled before revocation existed).</param>
-    public static async Task<UserStatusPayload> ChangeAsync(IResolveFieldContext context, long id, bool endSessions, Func<Accounts.User, AuditEntry?> change)
+    public static async Task<UserStatusPayload> ChangeAsync(
+        IResolveFieldContext context, long id, bool endSessions, Func<UsersDbContext, Accounts.User, Task<AuditEntry?>> change)
     {
         var ct = context.CancellationToken;
         var services = context.RequestServices!;
@@ -64,7 +65,7 @@ internal static class UserStatus
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct)
             ?? throw new UserErrorException("USER_NOT_FOUND", "No user has this id.", "input", "userId");
-        if (change(user) is { } entry)
+        if (await change(db, user) is { } entry)
         {
             await db.SaveChangesAsync(ct);
             await services.GetRequiredService<IAuditLog>().RecordAsync(db, entry, ct);

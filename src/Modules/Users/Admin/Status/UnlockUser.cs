@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Shared.Audit;
 using CertifyTrack.Shared.GraphQL.Authorization;
@@ -9,7 +10,10 @@ using GraphQL.Types;
 
 namespace CertifyTrack.Modules.Users.Admin.Status;
 
-/// <summary><c>unlockUser</c>, admins only: ends a lockout and resets the failed-login counter.</summary>
+/// <summary>
+/// <c>unlockUser</c>, admins only: ends every lockout of the user, from whatever network, and resets
+/// the failed sign-in counters (<see cref="LoginAttempts"/>).
+/// </summary>
 internal static class UnlockUser
 {
     public static void Declare(ObjectGraphType mutation) =>
@@ -19,15 +23,12 @@ internal static class UnlockUser
             .Resolve<UnlockUserInput, UserStatusPayload>((context, input) =>
             {
                 var id = NodeTypes.ParseKey(input.UserId, "User", "userId");
-                return UserStatus.ChangeAsync(context, id, endSessions: false, user =>
+                return UserStatus.ChangeAsync(context, id, endSessions: false, async (db, user) =>
                 {
-                    var old = new { failedLoginAttempts = user.FailedLoginAttempts, accountLockedUntil = user.AccountLockedUntil };
-                    user.FailedLoginAttempts = 0;
-                    user.AccountLockedUntil = null;
+                    var counters = await LoginAttempts.ClearAsync(db, user.NormalizedUsername, context.CancellationToken);
                     return new AuditEntry("user.unlocked", "User", id.ToString(CultureInfo.InvariantCulture))
                     {
-                        OldValues = old,
-                        NewValues = new { failedLoginAttempts = 0, accountLockedUntil = (DateTime?)null },
+                        NewValues = new { lockoutCountersCleared = counters },
                     };
                 });
             });

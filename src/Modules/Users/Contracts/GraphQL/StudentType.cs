@@ -7,8 +7,9 @@ using GraphQL.Types;
 namespace CertifyTrack.Modules.Users.Contracts.GraphQL;
 
 /// <summary>
-/// <c>Student</c>, for signed-in callers. Public so other modules extend it
-/// (Certificates adds <c>certificates</c>, Aicte <c>aicteProgress</c>).
+/// <c>Student</c>: loaded only for the student, their own mentor and admins (<see cref="UserPolicies.Students"/>),
+/// on every path. Public so other modules extend it (Certificates adds <c>certificates</c>, Aicte
+/// <c>aicteProgress</c>); an extension's fields are seen by whoever may load the student.
 /// </summary>
 public sealed class StudentType : ObjectGraphType<StudentNode>
 {
@@ -18,18 +19,21 @@ public sealed class StudentType : ObjectGraphType<StudentNode>
         Name = "Student";
         this.Authorize();
         this.NodeId(s => s.Id).AllowAnonymous();
-        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserLoaders.UserById.Load(c, c.Source.UserId));
+        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserNodes.Users.Load(c, c.Source.UserId));
         Field(s => s.Usn);
         Field(s => s.Department);
         Field(s => s.Semester);
         Field<NonNullGraphType<AdmissionTypeGraphType>>("admissionType").Resolve(c => c.Source.AdmissionType);
-        Field<MentorType>("mentor").Resolve(c => c.Source.MentorId is { } id ? UserLoaders.MentorById.Load(c, id) : null);
+        Field<MentorType>("mentor").Resolve(c => c.Source.MentorId is { } id ? UserNodes.Mentors.Load(c, id) : null);
         Field(s => s.ProfileCompleted);
         extensions.Apply(this);
     }
 }
 
-/// <summary><c>Mentor</c>, for signed-in callers. Public so other modules extend it.</summary>
+/// <summary>
+/// <c>Mentor</c>: loaded only for the mentor, their own mentees and admins (<see cref="UserPolicies.Mentors"/>).
+/// Public so other modules extend it.
+/// </summary>
 public sealed class MentorType : ObjectGraphType<MentorNode>
 {
     public MentorType(TypeExtensionRegistry extensions)
@@ -38,7 +42,7 @@ public sealed class MentorType : ObjectGraphType<MentorNode>
         Name = "Mentor";
         this.Authorize();
         this.NodeId(m => m.Id).AllowAnonymous();
-        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserLoaders.UserById.Load(c, c.Source.UserId));
+        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserNodes.Users.Load(c, c.Source.UserId));
         Field(m => m.EmployeeId);
         Field(m => m.Department);
         Field(m => m.Designation);

@@ -342,6 +342,39 @@ namespace CertifyTrack.Modules.Users.Migrations.Postgres
                     b.ToTable("api_auditlog", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Auth.LoginFailure", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("username");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTime>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("Username", "Source")
+                        .HasName("pk_api_login_failure");
+
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("idx_login_failure_last_attempt_at");
+
+                    b.ToTable("api_login_failure", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Email.EmailThrottleEntry", b =>
                 {
                     b.Property<string>("Address")

@@ -327,6 +327,39 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                     b.ToTable("api_auditlog", (string)null);
                 });
 
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Auth.LoginFailure", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTime>("LastAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("Username", "Source")
+                        .HasName("pk_api_login_failure");
+
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("idx_login_failure_last_attempt_at");
+
+                    b.ToTable("api_login_failure", (string)null);
+                });
+
             modelBuilder.Entity("CertifyTrack.Modules.Users.Email.EmailThrottleEntry", b =>
                 {
                     b.Property<string>("Address")

@@ -11,41 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertifyTrack.Modules.Users.Migrations.Sqlite
 {
     [DbContext(typeof(UsersSqliteDbContext))]
-    [Migration("20261206193806_EmailThrottleAndAccountMailRequests")]
-    partial class EmailThrottleAndAccountMailRequests
+    [Migration("20261206192016_LoginFailuresPerSource")]
+    partial class LoginFailuresPerSource
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountMailRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("requested_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_api_account_mail_request");
-
-                    b.ToTable("api_account_mail_request", (string)null);
-                });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Accounts.AccountToken", b =>
                 {
@@ -330,33 +303,37 @@ namespace CertifyTrack.Modules.Users.Migrations.Sqlite
                     b.ToTable("api_auditlog", (string)null);
                 });
 
-            modelBuilder.Entity("CertifyTrack.Modules.Users.Email.EmailThrottleEntry", b =>
+            modelBuilder.Entity("CertifyTrack.Modules.Users.Auth.LoginFailure", b =>
                 {
-                    b.Property<string>("Address")
-                        .HasMaxLength(254)
+                    b.Property<string>("Username")
+                        .HasMaxLength(150)
                         .HasColumnType("TEXT")
-                        .HasColumnName("address");
+                        .HasColumnName("username");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(100)
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnName("source");
 
-                    b.Property<int>("Sent")
+                    b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("sent");
+                        .HasColumnName("failed_attempts");
 
-                    b.Property<DateTime>("WindowStart")
+                    b.Property<DateTime>("LastAttemptAt")
                         .HasColumnType("TEXT")
-                        .HasColumnName("window_start");
+                        .HasColumnName("last_attempt_at");
 
-                    b.HasKey("Address", "Kind")
-                        .HasName("pk_api_email_throttle");
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
 
-                    b.HasIndex("WindowStart")
-                        .HasDatabaseName("idx_email_throttle_window_start");
+                    b.HasKey("Username", "Source")
+                        .HasName("pk_api_login_failure");
 
-                    b.ToTable("api_email_throttle", (string)null);
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("idx_login_failure_last_attempt_at");
+
+                    b.ToTable("api_login_failure", (string)null);
                 });
 
             modelBuilder.Entity("CertifyTrack.Modules.Users.Email.OutboxEmail", b =>
