@@ -22,10 +22,11 @@ public sealed class NodePolicyTests
 
         Assert.True(missing.Count == 0, "These types implement Node without a NodeSource declaring who may load them: " + string.Join(", ", missing));
         var nodeTypes = schema.AllTypes.OfType<IObjectGraphType>().Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).Order();
-        Assert.Equal(["AuditLogEntry", "Mentor", "Notification", "Student", "User"], nodeTypes);
+        Assert.Equal(["AuditLogEntry", "IntegrationEvent", "Mentor", "Notification", "Student", "User"], nodeTypes);
         Assert.Equal(
             [
                 "AuditLogEntry: admins",
+                "IntegrationEvent: admins",
                 "Mentor: the mentor themselves, the mentor's own mentees, admins",
                 "Notification: the recipient",
                 "Student: the student themselves, the student's own mentor, admins",
