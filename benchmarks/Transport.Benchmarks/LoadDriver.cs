@@ -29,15 +29,17 @@ internal sealed class LoadTarget : IDisposable
     private readonly byte[] requestBody;
     private readonly byte[] expectedBody;
     private readonly int concurrency;
+    private readonly string? bearerToken;
     private readonly List<long> latencies = [];
     private long errors;
     private int connections;
     private TimeSpan measured;
     private TimeSpan cpu;
 
-    public LoadTarget(string name, Uri url, byte[] requestBody, byte[] expectedBody, int concurrency)
+    public LoadTarget(string name, Uri url, byte[] requestBody, byte[] expectedBody, int concurrency, string? bearerToken = null)
     {
         Name = name;
+        this.bearerToken = bearerToken;
         this.url = url;
         this.requestBody = requestBody;
         this.expectedBody = expectedBody;
@@ -161,6 +163,10 @@ internal sealed class LoadTarget : IDisposable
         content.Headers.ContentType = JsonContentType;
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content, Version = HttpVersion.Version11 };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
     }

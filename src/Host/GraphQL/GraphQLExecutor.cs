@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using CertifyTrack.Host.GraphQL.Documents;
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Limits;
+using CertifyTrack.Host.GraphQL.Persisted;
 using CertifyTrack.Shared.GraphQL;
 using GraphQL;
 using GraphQL.Execution;
@@ -14,33 +16,37 @@ namespace CertifyTrack.Host.GraphQL;
 /// <summary>
 /// Runs a request against the one schema; shared by every transport (each HTTP request, each
 /// item of a batch, each WebSocket <c>subscribe</c>). Every request gets the same document budget
-/// (checked by <see cref="Parse"/> before validation), validation rules (limits, input checks,
-/// authorization) under the validation time budget, the execution timeout and the masking of
-/// unexpected exceptions; with introspection off, errors lose their "Did you mean" suggestions.
+/// (checked by <see cref="Parse"/> before validation, or found passed in the <see cref="DocumentCache"/>),
+/// validation rules (limits, input checks, authorization) under the validation time budget — of a cached
+/// document, only those whose answer can change between requests (<see cref="StaticValidation"/>) — the
+/// execution timeout and the masking of unexpected exceptions; with introspection off, errors lose their
+/// "Did you mean" suggestions.
 /// The timeout is <c>GraphQL:Limits:ExecutionTimeout</c>, or longer when the operation selects a
 /// root field that asks for more (<see cref="LongRunningFields"/>).
 /// </summary>
 internal sealed class GraphQLExecutor(
     IDocumentExecuter<ISchema> executer,
     ISchema schema,
-    GraphQLValidationRules rules,
+    DocumentSource documents,
+    StaticValidation validation,
     UnhandledErrorMasker masker,
     IOptions<GraphQLLimitsOptions> limits,
     IOptions<GraphQLOptions> options)
 {
     /// <summary>
-    /// Parses the document within the document budget (<see cref="DocumentBudget"/>) and finds the
-    /// operation that would run, so that a transport can refuse it before execution (a mutation by
-    /// GET). A document over budget or with a syntax error comes back as <see cref="ParsedRequest.Refusal"/>;
-    /// the operation is null when the document names no single operation (the executer reports that).
+    /// Finds the request's document (its text or a persisted hash, <see cref="DocumentSource"/>), parsed within
+    /// the document budget (<see cref="DocumentBudget"/>) or from the cache, and the operation that would run,
+    /// so that a transport can refuse it before execution (a mutation by GET). A document over budget, with a
+    /// syntax error, unknown by hash or not trusted comes back as <see cref="ParsedRequest.Refusal"/>; the
+    /// operation is null when the document names no single operation (the executer reports that).
     /// </summary>
     public ParsedRequest Parse(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (document, refusal) = DocumentBudget.Parse(request.Query, limits.Value);
-        return document is null || refusal is not null
+        var (cached, refusal) = documents.Resolve(request);
+        return cached is null || refusal is not null
             ? new ParsedRequest(null, null, refusal)
-            : new ParsedRequest(document, OperationOf(document, request.OperationName)?.Operation, null);
+            : new ParsedRequest(cached, OperationOf(cached.Document, request.OperationName)?.Operation, null);
     }
 
     public async Task<ExecutionResult> ExecuteAsync(
@@ -52,12 +58,12 @@ internal sealed class GraphQLExecutor(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parsed);
-        if (parsed.Refusal is not null || parsed.Document is null)
+        if (parsed.Refusal is not null || parsed.Source is null)
         {
             return new ExecutionResult(parsed.Refusal ?? new ExecutionError("The document could not be parsed.") { Code = "SYNTAX_ERROR" });
         }
 
-        var result = await RunAsync(request, parsed.Document, user, requestServices, cancellationToken);
+        var result = await RunAsync(request, parsed.Source!, user, requestServices, cancellationToken);
         if (!options.Value.EnableIntrospection)
         {
             SchemaSuggestions.Strip(result);
@@ -67,14 +73,17 @@ internal sealed class GraphQLExecutor(
     }
 
     private async Task<ExecutionResult> RunAsync(
-        GraphQLRequest request, GraphQLDocument document, ClaimsPrincipal user, IServiceProvider requestServices, CancellationToken cancellationToken)
+        GraphQLRequest request, CachedDocument source, ClaimsPrincipal user, IServiceProvider requestServices, CancellationToken cancellationToken)
     {
+        var document = source.Document;
         var timeout = TimeoutOf(request, document, requestServices);
+        var validationStart = Stopwatch.GetTimestamp();
+        var rules = await validation.RulesForAsync(source, validationStart, user, requestServices, cancellationToken);
         try
         {
             return await executer.ExecuteAsync(new ExecutionOptions
             {
-                Query = request.Query,
+                Query = source.Text,
                 Document = document,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
@@ -82,11 +91,11 @@ internal sealed class GraphQLExecutor(
                 User = user,
                 RequestServices = requestServices,
                 CancellationToken = cancellationToken,
-                ValidationRules = rules.All,
+                ValidationRules = rules,
                 UnhandledExceptionDelegate = masker.HandleAsync,
                 Timeout = timeout,
                 MaxParallelExecutionCount = limits.Value.MaxParallelExecution,
-                UserContext = new Dictionary<string, object?> { [ValidationTimeBudgetRule.StartKey] = Stopwatch.GetTimestamp() },
+                UserContext = new Dictionary<string, object?> { [ValidationTimeBudgetRule.StartKey] = validationStart },
                 TimeoutAction = TimeoutAction.ThrowTimeoutException,
             });
         }
@@ -134,5 +143,8 @@ internal sealed class GraphQLExecutor(
     }
 }
 
-/// <summary>A parsed request: the document and its operation, or the request error that refused it.</summary>
-internal sealed record ParsedRequest(GraphQLDocument? Document, OperationType? Operation, ExecutionError? Refusal);
+/// <summary>A parsed request: the (cached) document and its operation, or the request error that refused it.</summary>
+internal sealed record ParsedRequest(CachedDocument? Source, OperationType? Operation, ExecutionError? Refusal)
+{
+    public GraphQLDocument? Document => Source?.Document;
+}

@@ -1,6 +1,8 @@
+using CertifyTrack.Host.GraphQL.Documents;
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Http;
 using CertifyTrack.Host.GraphQL.Limits;
+using CertifyTrack.Host.GraphQL.Persisted;
 using CertifyTrack.Host.GraphQL.RateLimiting;
 using CertifyTrack.Host.GraphQL.WebSockets;
 using CertifyTrack.Host.Ide;
@@ -39,12 +41,25 @@ internal static class GraphQLRegistration
         services.AddSingleton<IGraphQLModule, NodeFields>();
         services.TryAddSingleton<TypeExtensionRegistry>();
         services.AddSingleton<GraphQLExecutor>();
+        services.AddOptions<DocumentCacheOptions>().Bind(configuration.GetSection(DocumentCacheOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PersistedDocumentOptions>().Bind(configuration.GetSection(PersistedDocumentOptions.Section));
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<TrustedDocuments>();
+        services.AddSingleton<DocumentSource>();
+        services.AddSingleton<StaticValidation>();
         services.AddSingleton<GraphQLValidationRules>();
         services.AddSingleton(sp => new UnhandledErrorMasker(sp.GetRequiredService<ILogger<UnhandledErrorMasker>>(), exposeExceptions));
         services.AddAuthorization();
         services.AddSingleton<GraphQLHttpRequestReader>();
         services.AddSingleton<GraphQLHttpPostReader>();
         services.AddSingleton<GraphQLHttpMiddleware>();
+        services.AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<SchemaDocumentEndpoint>();
+        services.AddOptions<GraphQLHttpResponseOptions>().Bind(configuration.GetSection(GraphQLHttpResponseOptions.Section))
+            .Validate(o => o.CompressionMinimumBytes >= 0 && o.AnonymousGetMaxAge >= TimeSpan.Zero, "GraphQL:Http values must not be negative.")
+            .ValidateOnStart();
         services.AddOptions<GraphQLWebSocketOptions>()
             .Bind(configuration.GetSection(GraphQLWebSocketOptions.Section))
             .ValidateDataAnnotations()
@@ -79,6 +94,7 @@ internal static class GraphQLRegistration
         var schema = services.GetRequiredService<ISchema>();
         schema.Initialize();
         services.GetRequiredService<TypeExtensionRegistry>().EnsureAllApplied();
+        _ = services.GetRequiredService<TrustedDocuments>(); // a trusted document whose hash does not match stops the host
         NodeFields.EnsureEveryNodeHasAPolicy(schema, services.GetServices<CertifyTrack.Shared.GraphQL.Relay.NodeRegistration>());
     }
 
@@ -86,6 +102,8 @@ internal static class GraphQLRegistration
     {
         var http = endpoints.ServiceProvider.GetRequiredService<GraphQLHttpMiddleware>();
         var webSocket = endpoints.ServiceProvider.GetRequiredService<GraphQLWebSocketHandler>();
+        var sdl = endpoints.ServiceProvider.GetRequiredService<SchemaDocumentEndpoint>();
+        endpoints.MapMethods(pattern + "/schema.graphql", [HttpMethods.Get, HttpMethods.Head], sdl.InvokeAsync);
         return endpoints.Map(pattern, context => GraphQLWebSocketHandler.IsGraphQLWebSocketRequest(context)
             ? webSocket.HandleAsync(context)
             : http.InvokeAsync(context));

@@ -5,7 +5,6 @@ using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace CertifyTrack.Host.GraphQL.Http;
 
@@ -26,7 +25,7 @@ internal sealed class GraphQLHttpMiddleware(
     GraphQLExecutor executor,
     GraphQLHttpRequestReader reader,
     GraphQLHttpPostReader postReader,
-    IGraphQLSerializer serializer,
+    GraphQLResponseWriter writer,
     IdePage ide,
     GraphQLAdmission admission,
     IOptions<GraphQLOptions> options)
@@ -124,8 +123,18 @@ internal sealed class GraphQLHttpMiddleware(
             context.Response.Headers.Allow = "POST";
         }
 
-        await WriteAsync(context, mediaType, status, result);
+        await WriteAsync(context, mediaType, status, result, IsCacheable(context, isGet, parsed[0], status, result));
     }
+
+    /// <summary>
+    /// An answer every caller would get alike: a GET query (by persisted hash or text) of an anonymous
+    /// caller that ran without errors. A signed-in answer is the caller's own; an error may be the
+    /// caller's (a rate limit) or passing (a timeout): none of them is kept by a cache.
+    /// </summary>
+    private static bool IsCacheable(HttpContext context, bool isGet, ParsedRequest? parsed, int status, ExecutionResult result) =>
+        isGet && status == StatusCodes.Status200OK && parsed?.Operation == OperationType.Query
+        && result.Executed && result.Errors is not { Count: > 0 }
+        && context.Request.Headers.Authorization.Count == 0 && context.User.Identity?.IsAuthenticated != true;
 
     private Task RefuseAsync(HttpContext context, string mediaType, RateLimitRefusal refusal) =>
         RefuseAsync(context, mediaType, new AdmissionRefusal(StatusCodes.Status429TooManyRequests, refusal.ToError(), refusal));
@@ -199,17 +208,17 @@ internal sealed class GraphQLHttpMiddleware(
     private Task WriteErrorAsync(HttpContext context, string mediaType, HttpRequestError error) =>
         WriteAsync(context, mediaType, error.StatusCode, ErrorResult(error));
 
-    private async Task WriteAsync<TResult>(HttpContext context, string mediaType, int statusCode, TResult result)
+    private async Task WriteAsync<TResult>(HttpContext context, string mediaType, int statusCode, TResult result, bool cacheable = false)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = mediaType + "; charset=utf-8";
-        response.Headers.Vary = HeaderNames.Accept;
+        writer.SetCaching(context, cacheable);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
 
-        await serializer.WriteAsync(response.Body, result, context.RequestAborted);
+        await writer.WriteAsync(context, result);
     }
 }

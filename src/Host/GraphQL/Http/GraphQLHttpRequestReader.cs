@@ -12,12 +12,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
     public (GraphQLRequest? Request, HttpRequestError? Error) ReadGet(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!TrySingle(query, "query", out var text) || string.IsNullOrWhiteSpace(text))
-        {
-            return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' parameter is required.");
-        }
-
-        if (!TrySingle(query, "operationName", out var operationName)
+        if (!TrySingle(query, "query", out var text)
+            || !TrySingle(query, "operationName", out var operationName)
             || !TrySingle(query, "variables", out var variablesText)
             || !TrySingle(query, "extensions", out var extensionsText))
         {
@@ -28,7 +24,12 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         {
             var variables = ParseMap(variablesText, "variables");
             var extensions = ParseMap(extensionsText, "extensions");
-            return (new GraphQLRequest(text!, NullIfEmpty(operationName), variables, extensions), null);
+            if (string.IsNullOrWhiteSpace(text) && !NamesPersistedQuery(extensions))
+            {
+                return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' parameter is required.");
+            }
+
+            return (new GraphQLRequest(NullIfEmpty(text), NullIfEmpty(operationName), variables, extensions), null);
         }
         catch (JsonException ex)
         {
@@ -42,12 +43,6 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object.");
-        }
-
-        if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String
-            || string.IsNullOrWhiteSpace(query.GetString()))
-        {
-            return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' member must be a non-empty string.");
         }
 
         string? operationName = null;
@@ -66,7 +61,14 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
             return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "'variables' and 'extensions' must be JSON objects.");
         }
 
-        return (new GraphQLRequest(query.GetString()!, operationName, variables, extensions), null);
+        // A persisted query by hash (automatic persisted queries, trusted documents) has no text.
+        var hasQuery = root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
+        if (hasQuery ? query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString()) : !NamesPersistedQuery(extensions))
+        {
+            return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' member must be a non-empty string.");
+        }
+
+        return (new GraphQLRequest(hasQuery ? query.GetString() : null, operationName, variables, extensions), null);
     }
 
     private bool TryMap(JsonElement root, string name, out Inputs? map)
@@ -108,6 +110,9 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         value = values.Count == 0 ? null : values[0];
         return values.Count <= 1;
     }
+
+    private static bool NamesPersistedQuery(Inputs? extensions) =>
+        extensions?.TryGetValue("persistedQuery", out var persisted) == true && persisted is not null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

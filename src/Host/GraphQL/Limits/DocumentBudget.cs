@@ -19,15 +19,15 @@ namespace CertifyTrack.Host.GraphQL.Limits;
 /// </summary>
 internal static class DocumentBudget
 {
-    /// <summary>The parsed document, or the request error that refuses it.</summary>
-    public static (GraphQLDocument? Document, ExecutionError? Error) Parse(string query, GraphQLLimitsOptions limits)
+    /// <summary>The parsed document and its number of syntax nodes, or the request error that refuses it.</summary>
+    public static (GraphQLDocument? Document, ExecutionError? Error, int Nodes) Parse(string query, GraphQLLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(limits);
         var bytes = Encoding.UTF8.GetByteCount(query);
         if (bytes > limits.MaxDocumentBytes)
         {
-            return (null, Refuse("MAX_DOCUMENT_BYTES_EXCEEDED", $"The document has {bytes} bytes; at most {limits.MaxDocumentBytes} are allowed."));
+            return (null, Refuse("MAX_DOCUMENT_BYTES_EXCEEDED", $"The document has {bytes} bytes; at most {limits.MaxDocumentBytes} are allowed."), 0);
         }
 
         GraphQLDocument document;
@@ -37,17 +37,18 @@ internal static class DocumentBudget
         }
         catch (GraphQLMaxDepthExceededException)
         {
-            return (null, Refuse("MAX_NESTING_EXCEEDED", $"The document nests deeper than {limits.MaxNesting} levels (selections, arguments, list and object values)."));
+            return (null, Refuse("MAX_NESTING_EXCEEDED", $"The document nests deeper than {limits.MaxNesting} levels (selections, arguments, list and object values)."), 0);
         }
         catch (GraphQLSyntaxErrorException ex)
         {
-            return (null, new SyntaxError(ex));
+            return (null, new SyntaxError(ex), 0);
         }
 
-        return (document, Check(query, document, limits));
+        var (refusal, nodes) = Check(query, document, limits);
+        return (document, refusal, nodes);
     }
 
-    private static ExecutionError? Check(string query, GraphQLDocument document, GraphQLLimitsOptions limits)
+    private static (ExecutionError?, int Nodes) Check(string query, GraphQLDocument document, GraphQLLimitsOptions limits)
     {
         var counts = new Counts();
         Counter.Instance.VisitAsync(document, counts).AsTask().GetAwaiter().GetResult(); // completes synchronously
@@ -67,7 +68,7 @@ internal static class DocumentBudget
                 $"The document has {pairs} pairs of same-named fields to compare (different arguments, selections or parent types, or repeated fields with selections); at most {limits.MaxOverlappingFieldPairs} are allowed.");
         }
 
-        return refusal;
+        return (refusal, counts.Nodes);
     }
 
     private static ExecutionError Refuse(string code, string message) => new(message) { Code = code };
