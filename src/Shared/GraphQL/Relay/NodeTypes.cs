@@ -56,7 +56,7 @@ public static class NodeTypes
     /// The numeric key of a global id that must name <paramref name="typeName"/>; garbage or an id
     /// of another type raises a GraphQL error with code <c>INVALID_ID</c>.
     /// </summary>
-    public static long ParseKey(string? id, string typeName, string argumentName)
+    private static long ParseKey(string? id, string typeName, string argumentName)
     {
         if (GlobalId.TryParse(id, out var parsed)
             && parsed.Value.TypeName == typeName
@@ -66,12 +66,5 @@ public static class NodeTypes
         }
 
         throw new ExecutionError($"'{argumentName}' must be the id of a {typeName}; '{id}' is not.") { Code = PlatformErrorCodes.InvalidId };
-    }
-
-    /// <summary>Reads argument <paramref name="name"/> as the id of a <paramref name="typeName"/>.</summary>
-    public static long GetIdArgument(this IResolveFieldContext context, string name, string typeName)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return ParseKey(context.GetArgument<string>(name), typeName, name);
     }
 }
