@@ -8,7 +8,7 @@ using NetArchTest.Rules;
 namespace CertifyTrack.Architecture.Tests;
 
 /// <summary>
-/// The module contract of ARCHITECTURE.md ("Module contract"), checked on the built assemblies: which
+/// The dependency rule of docs/architecture.md ("The dependency rule"), checked on the built assemblies: which
 /// module may use which, only through <c>Contracts</c> and the registration class, and what each module
 /// exposes. References are read twice: the assemblies' metadata, and this project's deps.json, which
 /// keeps project references the compiler drops from metadata while no type is used (and constants,

@@ -2,6 +2,7 @@ using CertifyTrack.Host.Integration.GraphQL;
 using CertifyTrack.Host.Integration.Persistence;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Relay;
+using CertifyTrack.Shared.GraphQL.Types;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,6 +37,7 @@ internal static class IntegrationRegistration
         services.AddHealthChecks().AddCheck<IntegrationHealthCheck>("integration-events", tags: ["ready"]);
         services.AddSingleton<IGraphQLModule, IntegrationEventFields>();
         services.AddNodeSource(IntegrationEventFields.Nodes);
+        services.AddGraphTypeMapping<OutboxRow, IntegrationEventType>();
         return services;
     }
 }

@@ -1,20 +1,19 @@
-using CertifyTrack.Modules.Users.Admin;
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Modules.Users.Admin.Import;
+using CertifyTrack.Modules.Users.Admin.Lists;
+using CertifyTrack.Modules.Users.Admin.Mentoring;
+using CertifyTrack.Modules.Users.Admin.NewUsers;
+using CertifyTrack.Modules.Users.Admin.Status;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Notifications;
-using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Modules.Users.Profiles;
-using CertifyTrack.Shared.GraphQL;
-using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Lists;
-using GraphQL;
-using GraphQL.Types;
 
 namespace CertifyTrack.Modules.Users;
 
-/// <summary>The Users module's part of the schema.</summary>
+/// <summary>The Users module's part of the schema: every feature, one file each, in the order the schema lists them.</summary>
 internal sealed class UsersGraphQLModule : IGraphQLModule
 {
     public string Name => UsersModule.Name;
@@ -22,7 +21,7 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
     public void AddQueryFields(ObjectGraphType query)
     {
         query.Field<UserType>("me").Description("The signed-in user; null when anonymous.")
-            .Resolve(c => Caller.UserId(c.User) is { } id ? UserNodes.Users.Load(c, id) : null)
+            .Resolve(c => Caller.Of(c.User).UserId is { } id ? UserNodes.Users.Load(c, id) : null)
             .AllowAnonymous();
 
         query.Connection<AuditLogType, AuditLogEntry>("auditLog").Filter<AuditLogFilter>().Sort<AuditLogSort>()
@@ -31,16 +30,25 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
             .AuthorizeWithRoles(Roles.Admin);
 
         NotificationFields.AddQueryFields(query);
-        UserAdmin.AddQueryFields(query);
+        NotificationPreferences.AddQueryField(query);
+        UserList.Declare(query);
+        StudentList.Declare(query);
     }
 
     public void AddMutationFields(ObjectGraphType mutation)
     {
-        NotificationFields.AddMutationFields(mutation);
-        UserAdmin.AddMutationFields(mutation);
+        MarkNotificationsRead.Declare(mutation);
+        UpdateNotificationPreferences.Declare(mutation);
+        CreateUser.Declare(mutation);
+        ImportUsers.Declare(mutation);
+        SetUserActive.Declare(mutation);
+        UnlockUser.Declare(mutation);
+        AssignMentor.Declare(mutation);
         RegisterStudent.Declare(mutation);
-        EmailVerification.Declare(mutation);
-        PasswordReset.Declare(mutation);
+        VerifyEmail.Declare(mutation);
+        ResendVerification.Declare(mutation);
+        RequestPasswordReset.Declare(mutation);
+        ResetPassword.Declare(mutation);
         SetPassword.Declare(mutation);
         ChangePassword.Declare(mutation);
         UpdateMyProfile.Declare(mutation);

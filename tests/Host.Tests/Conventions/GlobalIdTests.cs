@@ -113,7 +113,6 @@ public sealed class GlobalIdTests
 
     // The "fan" (2) is visible to signed-in callers only: the node policy is the gate of node(id:).
     private static readonly NodeSource<GadgetDbContext, Gadget> GadgetNodes = new(
-        "Gadget",
         new NodePolicy<GadgetDbContext, Gadget>("everyone; the fan signed-in callers only", (caller, _) =>
             caller.Identity?.IsAuthenticated == true ? g => true : g => g.Id != 2),
         db => db.Gadgets,
@@ -127,13 +126,16 @@ public sealed class GlobalIdTests
             modelBuilder.Entity<Gadget>().ToTable("test_gadget").Property(g => g.Id).ValueGeneratedNever();
     }
 
-    internal sealed record Gadget(long Id, string Label);
+    internal sealed record Gadget(long Id, string Label) : INode
+    {
+        public static string TypeName => "Gadget";
+    }
 
     internal sealed class GadgetType : ObjectGraphType<Gadget>
     {
         public GadgetType()
         {
-            Name = "Gadget";
+            Name = Gadget.TypeName;
             this.NodeId(g => g.Id).AllowAnonymous();
             Field(g => g.Label).AllowAnonymous();
         }
@@ -146,7 +148,7 @@ public sealed class GlobalIdTests
         public void AddQueryFields(ObjectGraphType query) =>
             query.Field<GadgetType>("gadget")
                 .Argument<NonNullGraphType<IdGraphType>>("id")
-                .Resolve(c => Gadgets.GetValueOrDefault(c.GetIdArgument("id", "Gadget")))
+                .Resolve(c => Gadgets.GetValueOrDefault(c.GetIdArgument<Gadget>("id")))
                 .AllowAnonymous();
     }
 }

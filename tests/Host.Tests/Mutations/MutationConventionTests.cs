@@ -2,6 +2,7 @@ using System.Net;
 using CertifyTrack.Host.Tests.Infrastructure;
 using CertifyTrack.Host.Tests.Schema;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +82,7 @@ public sealed class MutationConventionTests
         {
             s.AddTestAuthentication();
             s.AddSingleton<IGraphQLModule, WidgetTestModule>();
+            s.AddGraphTypeMapping<WidgetTestModule.Widget, WidgetTestModule.WidgetType>();
             if (logs is not null)
             {
                 s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);

@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace CertifyTrack.Host.Tests.Mutations;
 
-/// <summary>A test-only module declaring mutations the way modules will.</summary>
+/// <summary>A test-only module declaring mutations the way modules do, without a database (<c>Resolve</c>).</summary>
 internal sealed class WidgetTestModule : IGraphQLModule
 {
     public string Name => "WidgetTest";
@@ -17,10 +17,10 @@ internal sealed class WidgetTestModule : IGraphQLModule
 
     public void AddMutationFields(ObjectGraphType mutation)
     {
-        mutation.Mutation<CreateWidgetInputType, CreateWidgetPayloadType>("createWidget")
+        mutation.Command<CreateWidgetInput, CreateWidgetPayload>("createWidget")
             .Description("Creates a widget.")
             .AllowAnonymous()
-            .Resolve<CreateWidgetInput, CreateWidgetPayload>(async (context, input) =>
+            .Resolve(async (_, input) =>
             {
                 await Task.Yield();
                 if (input.Name == "boom")
@@ -28,51 +28,48 @@ internal sealed class WidgetTestModule : IGraphQLModule
                     throw new InvalidOperationException("Connection string Password=hunter2 leaked");
                 }
 
-                var errors = new List<UserError>();
-                if (string.IsNullOrWhiteSpace(input.Name))
-                {
-                    errors.Add(new UserError("NAME_REQUIRED", "Give the widget a name.", ["input", "name"]));
-                }
-
-                if (input.Quantity > 10)
-                {
-                    errors.Add(new UserError("TOO_MANY", "At most 10 widgets at once.", ["input", "quantity"]));
-                }
-
-                if (errors.Count > 0)
-                {
-                    throw new UserErrorException(errors);
-                }
-
-                if (input.Name == "full")
-                {
-                    throw new UserErrorException("WAREHOUSE_FULL", "The warehouse is full.");
-                }
-
-                return new CreateWidgetPayload { Widget = new Widget(input.Name, input.Quantity) };
+                WidgetRules.Check(input);
+                return new CreateWidgetPayload(new Widget(input.Name, input.Quantity));
             });
 
-        mutation.Mutation<DeleteWidgetInputType, DeleteWidgetPayloadType>("deleteWidget")
+        mutation.Command<DeleteWidgetInput, DeleteWidgetPayload>("deleteWidget")
             .AuthorizeWithRoles(Roles.Admin)
-            .Resolve<DeleteWidgetInput, DeleteWidgetPayload>((context, input) =>
-                Task.FromResult(new DeleteWidgetPayload { DeletedName = input.Name }));
+            .Resolve((_, input) => Task.FromResult(new DeleteWidgetPayload(input.Name)));
+    }
+
+    /// <summary>The rules, apart from the resolver: every broken field at once, then the whole-command rule.</summary>
+    internal static class WidgetRules
+    {
+        public static void Check(CreateWidgetInput input)
+        {
+            var errors = new List<UserError>();
+            if (string.IsNullOrWhiteSpace(input.Name))
+            {
+                errors.Add(new UserError("NAME_REQUIRED", "Give the widget a name.", ["input", "name"]));
+            }
+
+            if (input.Quantity > 10)
+            {
+                errors.Add(new UserError("TOO_MANY", "At most 10 widgets at once.", ["input", "quantity"]));
+            }
+
+            errors.ThrowIfAny();
+            if (input.Name == "full")
+            {
+                throw new UserErrorException("WAREHOUSE_FULL", "The warehouse is full.");
+            }
+        }
     }
 
     internal sealed record Widget(string Name, int Quantity);
 
     internal sealed record CreateWidgetInput(string Name, int Quantity);
 
-    internal sealed class CreateWidgetPayload : Payload
-    {
-        public Widget? Widget { get; init; }
-    }
+    internal sealed record CreateWidgetPayload(Widget? Widget) : Payload;
 
     internal sealed record DeleteWidgetInput(string Name);
 
-    internal sealed class DeleteWidgetPayload : Payload
-    {
-        public string? DeletedName { get; init; }
-    }
+    internal sealed record DeleteWidgetPayload(string? DeletedName) : Payload;
 
     internal sealed class WidgetType : ObjectGraphType<Widget>
     {
@@ -82,29 +79,5 @@ internal sealed class WidgetTestModule : IGraphQLModule
             Field(w => w.Name);
             Field(w => w.Quantity);
         }
-    }
-
-    internal sealed class CreateWidgetInputType : InputObjectGraphType<CreateWidgetInput>
-    {
-        public CreateWidgetInputType()
-        {
-            Field(i => i.Name);
-            Field(i => i.Quantity);
-        }
-    }
-
-    internal sealed class CreateWidgetPayloadType : PayloadGraphType<CreateWidgetPayload>
-    {
-        public CreateWidgetPayloadType() => Field<WidgetType>("widget").Resolve(c => c.Source.Widget);
-    }
-
-    internal sealed class DeleteWidgetInputType : InputObjectGraphType<DeleteWidgetInput>
-    {
-        public DeleteWidgetInputType() => Field(i => i.Name);
-    }
-
-    internal sealed class DeleteWidgetPayloadType : PayloadGraphType<DeleteWidgetPayload>
-    {
-        public DeleteWidgetPayloadType() => Field<StringGraphType>("deletedName").Resolve(c => c.Source.DeletedName);
     }
 }

@@ -23,7 +23,7 @@ internal static class MutationConventions
             }
             else if (payload.GetField("userErrors")?.ResolvedType?.ToString() != "[UserError!]!")
             {
-                yield return $"{payload.Name} must have 'userErrors: [UserError!]!' (derive from PayloadGraphType).";
+                yield return $"{payload.Name} must have 'userErrors: [UserError!]!' (declare it with mutation.Command).";
             }
         }
     }

@@ -50,7 +50,7 @@ public sealed class AccountNotificationTests
         var mailBefore = await OutboxCountAsync(app);
 
         var reset = await app.QueryAsync("mutation($t: String!) { resetPassword(input: { token: $t, newPassword: \"Brand-new#2026\" }) { reset } }", variables: new { t = link });
-        Assert.True(reset["data"]!["resetPassword"]!["reset"]!.GetValue<bool>());
+        Assert.True(reset.Data("resetPassword")["reset"]!.GetValue<bool>());
 
         var notice = Assert.Single(await NoticesAsync(app, token));
         Assert.Equal(NotificationKinds.PasswordReset, notice!["kind"]!.GetValue<string>());
@@ -78,7 +78,7 @@ public sealed class AccountNotificationTests
         var (status, tokens) = await app.PasswordGrantAsync("ravi", TokenApp.Password);
         Assert.Equal(200, status);
         var body = await app.QueryAsync(Notifications, tokens["access_token"]!.GetValue<string>());
-        var notice = Assert.Single(body["data"]!["notifications"]!["nodes"]!.AsArray());
+        var notice = Assert.Single(body.Data("notifications")["nodes"]!.AsArray());
         Assert.Equal((NotificationKinds.AccountLocked, "Your account was locked"), (notice!["kind"]!.GetValue<string>(), notice["title"]!.GetValue<string>()));
         Assert.Contains($"until {until.UtcDateTime:yyyy-MM-dd HH:mm} (UTC)", notice["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
@@ -117,7 +117,7 @@ public sealed class AccountNotificationTests
     {
         Assert.Empty((await app.RegisterAsync("asha", "asha@example.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
         var verified = await app.QueryAsync(Verify, variables: new { t = await app.LinkTokenAsync("asha@example.edu", "verify-email") });
-        Assert.True(verified["data"]!["verifyEmail"]!["verified"]!.GetValue<bool>());
+        Assert.True(verified.Data("verifyEmail")["verified"]!.GetValue<bool>());
         await using var db = await app.Users.CreateDbContextAsync();
         var id = await db.Users.Select(u => u.Id).SingleAsync(Ct);
         return (id, TestAuthenticationHandler.Token($"{id}", "student"));
@@ -127,7 +127,7 @@ public sealed class AccountNotificationTests
     {
         var body = await app.QueryAsync(Notifications, token);
         Assert.Empty(body.ErrorCodes());
-        return body["data"]!["notifications"]!["nodes"]!.AsArray();
+        return body.Data("notifications")["nodes"]!.AsArray();
     }
 
     private static async Task<int> OutboxCountAsync(AccountsApp app)

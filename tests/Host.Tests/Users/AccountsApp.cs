@@ -63,9 +63,3 @@ internal sealed class AccountsApp : IAsyncDisposable
         mail.Dispose();
     }
 }
-
-internal static class UserErrorsExtensions
-{
-    public static string[] UserErrorCodes(this JsonObject body, string field) =>
-        [.. body["data"]![field]!["userErrors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>())];
-}

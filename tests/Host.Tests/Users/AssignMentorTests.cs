@@ -28,11 +28,12 @@ public sealed class AssignMentorTests
         Assert.Contains("'input.studentIds' of 'assignMentor' takes at most 500 items; 501 were given.", refused.ErrorMessages(), StringComparison.Ordinal);
 
         var unknown = await app.QueryAsync(Assign, admin, new { input = new { mentorId = AdminSeed.Id("Mentor", mentor), studentIds = new[] { ids[0], AdminSeed.Id("Student", 999_999) } } });
-        Assert.Equal(["STUDENT_NOT_FOUND input.studentIds.1"], CreateUserTests.Errors(unknown["data"]!["assignMentor"]!));
+        Assert.Equal(["STUDENT_NOT_FOUND input.studentIds.1"], unknown.UserErrorPaths("assignMentor"));
 
         var done = await app.QueryAsync(Assign, admin, new { input = new { mentorId = AdminSeed.Id("Mentor", mentor), studentIds = ids.Take(500) } });
-        Assert.Equal(500, done["data"]!["assignMentor"]!["assignedCount"]!.GetValue<int>());
-        Assert.Equal("EMP1", done["data"]!["assignMentor"]!["mentor"]!["employeeId"]!.GetValue<string>());
+        var assigned = done.Data<Assigned>("assignMentor");
+        Assert.Empty(assigned.UserErrors);
+        Assert.Equal((500, "EMP1"), (assigned.AssignedCount, assigned.Mentor?.EmployeeId));
 
         await using var db = await app.CreateDbContextAsync();
         Assert.Equal(500, await db.Students.CountAsync(s => s.MentorId == mentor, ct));
@@ -62,7 +63,7 @@ public sealed class AssignMentorTests
         Assert.Empty(Usns(searched));
 
         var all = await app.QueryAsync(Query, admin);
-        Assert.Equal(5, all["data"]!["students"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(5, all.Data("students")["totalCount"]!.GetValue<int>());
         var filtered = await app.QueryAsync("""{ students(where: { department: { eq: "ece" } }) { nodes { usn } } }""", admin);
         Assert.Equal(["1XXTHEIRS0000", "1XXTHEIRS0001"], Usns(filtered));
 
@@ -83,7 +84,7 @@ public sealed class AssignMentorTests
         {
             var body = await app.QueryAsync($"{{ users({args}) {{ nodes {{ username }} }} }}", admin);
             Assert.Empty(body.ErrorCodes());
-            return [.. body["data"]!["users"]!["nodes"]!.AsArray().Select(n => n!["username"]!.GetValue<string>())];
+            return [.. body.Data("users")["nodes"]!.AsArray().Select(n => n!["username"]!.GetValue<string>())];
         }
 
         Assert.Equal(["guru"], await Names("where: { userType: { eq: MENTOR } }"));
@@ -95,5 +96,9 @@ public sealed class AssignMentorTests
     }
 
     private static string[] Usns(System.Text.Json.Nodes.JsonObject body) =>
-        [.. body["data"]!["students"]!["nodes"]!.AsArray().Select(n => n!["usn"]!.GetValue<string>())];
+        [.. body.Data("students")["nodes"]!.AsArray().Select(n => n!["usn"]!.GetValue<string>())];
+
+    private sealed record Assigned(int AssignedCount, AssignedMentor? Mentor, IReadOnlyList<AnsweredUserError> UserErrors);
+
+    private sealed record AssignedMentor(string EmployeeId);
 }

@@ -36,7 +36,7 @@ public sealed class AuditLogQueryTests
 
         var first = await app.QueryAsync(Query, token, new { first = 2, where = new { action = new { eq = "EVENT.cancelled" } } });
         Assert.Empty(first.ErrorCodes());
-        var page = first["data"]!["auditLog"]!;
+        var page = first.Data("auditLog");
         Assert.Equal(3, page["totalCount"]!.GetValue<int>());
         Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
         var nodes = page["nodes"]!.AsArray();
@@ -48,13 +48,13 @@ public sealed class AuditLogQueryTests
         Assert.Equal("2026-06-01T09:02:00Z", nodes[0]!["timestamp"]!.GetValue<string>().Replace(".000", "", StringComparison.Ordinal));
 
         var second = await app.QueryAsync(Query, token, new { first = 2, after = page["pageInfo"]!["endCursor"]!.GetValue<string>(), where = new { action = new { eq = "event.cancelled" } } });
-        Assert.Equal(["1"], second["data"]!["auditLog"]!["nodes"]!.AsArray().Select(n => n!["entityId"]!.GetValue<string>()));
+        Assert.Equal(["1"], second.Data("auditLog")["nodes"]!.AsArray().Select(n => n!["entityId"]!.GetValue<string>()));
 
         var byTime = await app.QueryAsync(Query, token, new { where = new { entityType = new { eq = "Event" }, timestamp = new { gte = "2026-06-01T09:01:00Z" } } });
-        Assert.Equal(2, byTime["data"]!["auditLog"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(2, byTime.Data("auditLog")["totalCount"]!.GetValue<int>());
 
         var system = await app.QueryAsync(Query, token, new { where = new { action = new { eq = "user.disabled" } } });
-        var row = system["data"]!["auditLog"]!["nodes"]![0]!;
+        var row = system.Data("auditLog")["nodes"]![0]!;
         Assert.Null(row["user"]);
         Assert.Null(row["changes"]);
     }

@@ -35,7 +35,7 @@ public sealed class ConcurrentCreationTests
 
         Assert.Equal(8, barrier.Arrived);
         Assert.All(bodies, b => Assert.Empty(b.ErrorCodes()));
-        var payloads = bodies.Select(b => b["data"]!["createUser"]!).ToList();
+        var payloads = bodies.Select(b => b.Data("createUser")).ToList();
         Assert.Single(payloads, p => p["user"] is not null && p["userErrors"]!.AsArray().Count == 0);
         Assert.Equal(7, payloads.Count(p => p["user"] is null && CreateUserTests.Errors(p).SequenceEqual(["USERNAME_TAKEN input.username"])));
 
@@ -102,7 +102,7 @@ public sealed class ConcurrentCreationTests
 
         Assert.Equal(2, barrier.Arrived);
         Assert.All(bodies, b => Assert.Empty(b.ErrorCodes()));
-        var payloads = bodies.Select(b => b["data"]!["importUsers"]!).ToList();
+        var payloads = bodies.Select(b => b.Data("importUsers")).ToList();
         Assert.Single(payloads, p => p["importedCount"]!.GetValue<int>() == 3 && p["userErrors"]!.AsArray().Count == 0);
         Assert.Single(payloads, p => p["importedCount"]!.GetValue<int>() == 0
             && CreateUserTests.Errors(p).SequenceEqual(["USERNAME_TAKEN input.csv.line 4.username"]));

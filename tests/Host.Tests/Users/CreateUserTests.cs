@@ -31,7 +31,7 @@ public sealed class CreateUserTests
             usn = "1ab21cs001", department = "CSE", semester = 3, mentorId = AdminSeed.Id("Mentor", mentorId),
         } });
 
-        var payload = body["data"]!["createUser"]!;
+        var payload = body.Data("createUser");
         Assert.Empty(payload["userErrors"]!.AsArray());
         Assert.Equal("1AB21CS001", payload["user"]!["student"]!["usn"]!.GetValue<string>());
         Assert.Equal("EMP1", payload["user"]!["student"]!["mentor"]!["employeeId"]!.GetValue<string>());
@@ -61,19 +61,19 @@ public sealed class CreateUserTests
         } });
         Assert.Equal(
             ["USERNAME_INVALID input.username", "REQUIRED input.firstName", "EMAIL_INVALID input.email", "USN_INVALID input.usn", "SEMESTER_INVALID input.semester"],
-            Errors(invalid["data"]!["createUser"]!));
+            invalid.UserErrorPaths("createUser"));
 
         var taken = await app.QueryAsync(Create, admin, new { input = new
         {
             username = "OLD0", email = "Old0@Example.edu", firstName = "F", lastName = "L", userType = "STUDENT", usn = "1xxold0000", department = "CSE", semester = 1,
         } });
-        Assert.Equal(["USERNAME_TAKEN input.username", "EMAIL_TAKEN input.email", "USN_TAKEN input.usn"], Errors(taken["data"]!["createUser"]!));
+        Assert.Equal(["USERNAME_TAKEN input.username", "EMAIL_TAKEN input.email", "USN_TAKEN input.usn"], taken.UserErrorPaths("createUser"));
 
         var mentorMissing = await app.QueryAsync(Create, admin, new { input = new
         {
             username = "mentor.m", email = "m@example.edu", firstName = "F", lastName = "L", userType = "MENTOR", department = "CSE",
         } });
-        Assert.Equal(["REQUIRED input.employeeId"], Errors(mentorMissing["data"]!["createUser"]!));
+        Assert.Equal(["REQUIRED input.employeeId"], mentorMissing.UserErrorPaths("createUser"));
         Assert.Empty(await app.AuditActionsAsync());
     }
 
@@ -127,14 +127,14 @@ public sealed class CreateUserTests
 
         var id = AdminSeed.Id("User", userId);
         var off = await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{id}}", isActive: false }) { user { isActive } userErrors { code field } } }""", admin);
-        Assert.False(off["data"]!["setUserActive"]!["user"]!["isActive"]!.GetValue<bool>());
+        Assert.False(off.Data("setUserActive")["user"]!["isActive"]!.GetValue<bool>());
         await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{id}}", isActive: true }) { userErrors { code field } } }""", admin);
         var self = await app.QueryAsync($$"""mutation { setUserActive(input: { userId: "{{AdminSeed.Id("User", adminId)}}", isActive: false }) { userErrors { code field } } }""", admin);
-        Assert.Equal(["CANNOT_DEACTIVATE_SELF input.userId"], Errors(self["data"]!["setUserActive"]!));
+        Assert.Equal(["CANNOT_DEACTIVATE_SELF input.userId"], self.UserErrorPaths("setUserActive"));
         var missing = await app.QueryAsync($$"""mutation { unlockUser(input: { userId: "{{AdminSeed.Id("User", 999_999)}}" }) { userErrors { code field } } }""", admin);
-        Assert.Equal(["USER_NOT_FOUND input.userId"], Errors(missing["data"]!["unlockUser"]!));
+        Assert.Equal(["USER_NOT_FOUND input.userId"], missing.UserErrorPaths("unlockUser"));
         var unlock = await app.QueryAsync($$"""mutation { unlockUser(input: { userId: "{{id}}" }) { userErrors { code field } } }""", admin);
-        Assert.Empty(unlock["data"]!["unlockUser"]!["userErrors"]!.AsArray());
+        Assert.Empty(unlock.UserErrors("unlockUser"));
 
         await using var check = await app.CreateDbContextAsync();
         var user = await check.Users.SingleAsync(u => u.Id == userId, ct);

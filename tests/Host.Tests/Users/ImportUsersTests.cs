@@ -66,12 +66,12 @@ public sealed class ImportUsersTests
         var ct = TestContext.Current.CancellationToken;
 
         var dry = await app.QueryAsync(Import, admin, new { input = new { csv = csv.ToString(), dryRun = true } });
-        Assert.Equal(4, dry["data"]!["importUsers"]!["checkedCount"]!.GetValue<int>());
-        Assert.Equal(0, dry["data"]!["importUsers"]!["importedCount"]!.GetValue<int>());
+        Assert.Equal(4, dry.Data("importUsers")["checkedCount"]!.GetValue<int>());
+        Assert.Equal(0, dry.Data("importUsers")["importedCount"]!.GetValue<int>());
 
         var body = await app.QueryAsync(Import, admin, new { input = new { csv = csv.ToString() } });
-        Assert.Empty(body["data"]!["importUsers"]!["userErrors"]!.AsArray());
-        Assert.Equal(4, body["data"]!["importUsers"]!["importedCount"]!.GetValue<int>());
+        Assert.Empty(body.UserErrors("importUsers"));
+        Assert.Equal(4, body.Data("importUsers")["importedCount"]!.GetValue<int>());
 
         await using var db = await app.CreateDbContextAsync();
         var newGuru = await db.Mentors.SingleAsync(m => m.EmployeeId == "EMP9", ct);
@@ -108,5 +108,5 @@ public sealed class ImportUsersTests
         Assert.Contains("TOO_MANY_ROWS input.csv", Sorted(tooMany));
     }
 
-    private static string[] Sorted(System.Text.Json.Nodes.JsonObject body) => CreateUserTests.Errors(body["data"]!["importUsers"]!);
+    private static string[] Sorted(System.Text.Json.Nodes.JsonObject body) => body.UserErrorPaths("importUsers");
 }

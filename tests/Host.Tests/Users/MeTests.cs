@@ -29,7 +29,7 @@ public sealed class MeTests
 
         var signedIn = await app.QueryAsync(Me, TestAuthenticationHandler.Token($"{id}", "student"));
         Assert.Empty(signedIn.ErrorCodes());
-        var me = signedIn["data"]!["me"]!;
+        var me = signedIn.Data("me");
         Assert.Equal("Asha", me["username"]!.GetValue<string>());
         Assert.Equal("Asha@example.edu", me["email"]!.GetValue<string>());
         Assert.Equal("STUDENT", me["userType"]!.GetValue<string>());
@@ -50,6 +50,6 @@ public sealed class MeTests
         Assert.Equal("""{"data":{"node":null}}""", student.ToJson());
 
         var admin = await app.QueryAsync(nodeQuery, TestAuthenticationHandler.Token("1", "admin"));
-        Assert.Equal("Other@example.edu", admin["data"]!["node"]!["email"]!.GetValue<string>());
+        Assert.Equal("Other@example.edu", admin.Data("node")["email"]!.GetValue<string>());
     }
 }

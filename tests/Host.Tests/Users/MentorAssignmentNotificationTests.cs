@@ -36,12 +36,12 @@ public sealed class MentorAssignmentNotificationTests
             "mutation($input: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { userErrors { code } } }",
             Student(mentees[1].UserId),
             new { input = new { preferences = new[] { new { kind = "mentor_assigned", email = false } } } });
-        Assert.Empty(prefer["data"]!["updateNotificationPreferences"]!["userErrors"]!.AsArray());
+        Assert.Empty(prefer.UserErrors("updateNotificationPreferences"));
         using var menteeSocket = await NotificationSubscriptionTests.SubscribeAsync(app, mentees[0].UserId);
         using var outsiderSocket = await NotificationSubscriptionTests.SubscribeAsync(app, outsider.UserId);
 
         var done = await app.QueryAsync(Assign, admin, new { input = new { mentorId = AdminSeed.Id("Mentor", guru), studentIds = mentees.Select(m => AdminSeed.Id("Student", m.StudentId)) } });
-        Assert.Equal("""{"assignedCount":3,"userErrors":[]}""", done["data"]!["assignMentor"]!.ToJson());
+        Assert.Equal("""{"assignedCount":3,"userErrors":[]}""", done.Data("assignMentor").ToJson());
 
         var live = await menteeSocket.ReceiveAsync();
         Assert.Equal("Your mentor is now First guru", live["payload"]!["data"]!["notificationReceived"]!["title"]!.GetValue<string>());
@@ -71,7 +71,7 @@ public sealed class MentorAssignmentNotificationTests
 
         // Assigning the same mentor again changes nothing and tells no one.
         var again = await app.QueryAsync(Assign, admin, new { input = new { mentorId = AdminSeed.Id("Mentor", guru), studentIds = mentees.Select(m => AdminSeed.Id("Student", m.StudentId)) } });
-        Assert.Equal(0, again["data"]!["assignMentor"]!["assignedCount"]!.GetValue<int>());
+        Assert.Equal(0, again.Data("assignMentor")["assignedCount"]!.GetValue<int>());
         Assert.Single(await app.TitlesAsync(mentorToken));
         Assert.Equal(emails.Count + 2, (await NotificationEmailTests.OutboxAsync(app)).Count);   // only the tutor call's two
     }
@@ -86,7 +86,7 @@ public sealed class MentorAssignmentNotificationTests
         var mentee = (await UserIdsAsync(app, await app.StudentsAsync("s", 1, verified: true))).Single();
 
         var refused = await app.QueryAsync(Assign, admin, new { input = new { mentorId = AdminSeed.Id("Mentor", guru), studentIds = new[] { AdminSeed.Id("Student", mentee.StudentId), AdminSeed.Id("Student", 999_999) } } });
-        Assert.Equal("STUDENT_NOT_FOUND", refused["data"]!["assignMentor"]!["userErrors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("STUDENT_NOT_FOUND", refused.Data("assignMentor")["userErrors"]![0]!["code"]!.GetValue<string>());
 
         Assert.Empty(await app.TitlesAsync(Student(mentee.UserId)));
         Assert.Empty(await app.TitlesAsync(TestAuthenticationHandler.Token($"{guruUser}", "mentor")));

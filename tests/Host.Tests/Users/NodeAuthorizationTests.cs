@@ -67,7 +67,7 @@ public sealed class NodeAuthorizationTests
                     "query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on User { username } ... on Student { usn } ... on Mentor { employeeId } } }",
                     token, new { ids = guesses });
                 Assert.Empty(body.ErrorCodes());
-                var values = body["data"]!["nodes"]!.AsArray().Where(n => n is not null)
+                var values = body.Data("nodes").AsArray().Where(n => n is not null)
                     .SelectMany(n => new[] { n!["username"], n["usn"], n["employeeId"] }).Where(v => v is not null).Select(v => v!.GetValue<string>());
                 Assert.Empty(values.Intersect(College.HiddenFromS1AndM1));
             }
@@ -136,7 +136,7 @@ public sealed class NodeAuthorizationTests
 
         var state = await app.QueryAsync("{ students { nodes { usn user { isActive } } } }", mentor);
         Assert.Equal(["FORBIDDEN", "FORBIDDEN"], state.ErrorCodes());
-        Assert.Equal("""[{"usn":"1XXMINE0000","user":{"isActive":null}},{"usn":"1XXMINE0001","user":{"isActive":null}}]""", state["data"]!["students"]!["nodes"].ToJson());
+        Assert.Equal("""[{"usn":"1XXMINE0000","user":{"isActive":null}},{"usn":"1XXMINE0001","user":{"isActive":null}}]""", state.Data("students")["nodes"].ToJson());
 
         // Filtering by account state would tell it as well.
         foreach (var argument in new[] { "isActive: false", "isEmailVerified: true" })
@@ -171,7 +171,7 @@ public sealed class NodeAuthorizationTests
             var ids = Enumerable.Range(1, (int)college.HighestId + 3).Select(k => GlobalId.Encode(type, k)).ToArray();
             var body = await app.QueryAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", token, new { ids });
             Assert.Empty(body.ErrorCodes());
-            found[type] = [.. body["data"]!["nodes"]!.AsArray().Where(n => n is not null).Select(n =>
+            found[type] = [.. body.Data("nodes").AsArray().Where(n => n is not null).Select(n =>
             {
                 Assert.Equal(type, n!["__typename"]!.GetValue<string>());
                 Assert.True(GlobalId.TryParse(n["id"]!.GetValue<string>(), out var id));

@@ -74,7 +74,7 @@ public sealed class NotificationEmailTests
 
         // A security kind cannot be switched off through the API, and even a stored "off" is ignored.
         var refused = await app.QueryAsync(Update, Student(asha), new { input = new { preferences = new[] { new { kind = "account_locked", email = false } } } });
-        Assert.Equal("SECURITY_NOTIFICATION_REQUIRED", refused["data"]!["updateNotificationPreferences"]!["userErrors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("SECURITY_NOTIFICATION_REQUIRED", refused.Data("updateNotificationPreferences")["userErrors"]![0]!["code"]!.GetValue<string>());
         await using (var db = await app.CreateDbContextAsync())
         {
             db.NotificationPreferences.Add(new NotificationPreference { UserId = asha, Kind = NotificationKinds.AccountLocked, InApp = false, Email = false });
@@ -181,13 +181,13 @@ public sealed class NotificationEmailTests
             "mutation($ids: [Long!]!, $kind: String!, $title: String!, $message: String) { testNotify(userIds: $ids, kind: $kind, title: $title, message: $message) }",
             variables: new { ids = userIds, kind, title, message });
         Assert.Empty(body.ErrorCodes());
-        return body["data"]!["testNotify"]!.GetValue<int>();
+        return body.Data("testNotify").GetValue<int>();
     }
 
     private static async Task PreferAsync(UsersApp app, long userId, object preference)
     {
         var body = await app.QueryAsync(Update, Student(userId), new { input = new { preferences = new[] { preference } } });
-        Assert.Empty(body["data"]!["updateNotificationPreferences"]!["userErrors"]!.AsArray());
+        Assert.Empty(body.UserErrors("updateNotificationPreferences"));
     }
 
     internal static async Task<List<OutboxEmail>> OutboxAsync(UsersApp app)

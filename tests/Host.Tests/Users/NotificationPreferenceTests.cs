@@ -23,7 +23,7 @@ public sealed class NotificationPreferenceTests
         var ravi = await app.AddUserAsync("ravi");
 
         var defaults = await app.QueryAsync("{ notificationPreferences { kind inApp email required } }", Student(asha));
-        var list = defaults["data"]!["notificationPreferences"]!.AsArray();
+        var list = defaults.Data("notificationPreferences").AsArray();
         Assert.Equal(NotificationKinds.Ordered, list.Select(p => p!["kind"]!.GetValue<string>()));
         Assert.All(list, p => Assert.True(p!["inApp"]!.GetValue<bool>() && p["email"]!.GetValue<bool>()));
 
@@ -31,7 +31,7 @@ public sealed class NotificationPreferenceTests
         {
             input = new { preferences = new object[] { new { kind = "points_approved", inApp = false }, new { kind = "event_reminder", email = false } } },
         });
-        var payload = updated["data"]!["updateNotificationPreferences"]!;
+        var payload = updated.Data("updateNotificationPreferences");
         Assert.Empty(payload["userErrors"]!.AsArray());
         var points = payload["preferences"]!.AsArray().Single(p => p!["kind"]!.GetValue<string>() == "points_approved")!;
         Assert.Equal("""{"kind":"points_approved","inApp":false,"email":true,"required":false}""", points.ToJsonString());
@@ -44,7 +44,7 @@ public sealed class NotificationPreferenceTests
 
         // Ravi's preferences are his own: Asha's change did not touch them.
         var ravis = await app.QueryAsync("{ notificationPreferences { kind inApp } }", Student(ravi));
-        Assert.All(ravis["data"]!["notificationPreferences"]!.AsArray(), p => Assert.True(p!["inApp"]!.GetValue<bool>()));
+        Assert.All(ravis.Data("notificationPreferences").AsArray(), p => Assert.True(p!["inApp"]!.GetValue<bool>()));
 
         await using var db = await app.CreateDbContextAsync();
         Assert.Equal(["notification_preferences.updated"], await db.AuditLog.Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken));
@@ -61,14 +61,14 @@ public sealed class NotificationPreferenceTests
         {
             input = new { preferences = new object[] { new { kind = "event_cancelled", inApp = false }, new { kind = "password_changed", email = false }, new { kind = "nope", inApp = false } } },
         });
-        var payload = refused["data"]!["updateNotificationPreferences"]!;
+        var payload = refused.Data("updateNotificationPreferences");
         Assert.Equal(
             """[{"code":"SECURITY_NOTIFICATION_REQUIRED","field":["input","preferences","1","kind"]},{"code":"UNKNOWN_NOTIFICATION_KIND","field":["input","preferences","2","kind"]}]""",
             payload["userErrors"]!.ToJsonString());
 
         // Nothing was saved, not even the allowed change.
         var after = await app.QueryAsync("{ notificationPreferences { kind inApp } }", Student(asha));
-        Assert.All(after["data"]!["notificationPreferences"]!.AsArray(), p => Assert.True(p!["inApp"]!.GetValue<bool>()));
+        Assert.All(after.Data("notificationPreferences").AsArray(), p => Assert.True(p!["inApp"]!.GetValue<bool>()));
         Assert.Equal(1, await app.NotifyAsync(NotificationKinds.PasswordChanged, "Your password changed", false, asha));
 
         var anonymous = await app.QueryAsync(Update, variables: new { input = new { preferences = Array.Empty<object>() } });

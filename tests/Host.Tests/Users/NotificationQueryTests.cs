@@ -62,21 +62,21 @@ public sealed class NotificationQueryTests
 
         // Ravi names one of Asha's and his own: only his own is marked; Asha's is not revealed.
         var byIds = await app.QueryAsync(Mark, Student(ravi), new { input = new { ids = new[] { Id(ashas[0]), Id(ravis[0]) } } });
-        Assert.Equal("""{"markedCount":1,"unreadCount":0,"userErrors":[]}""", byIds["data"]!["markNotificationsRead"]!.ToJsonString());
+        Assert.Equal("""{"markedCount":1,"unreadCount":0,"userErrors":[]}""", byIds.Data("markNotificationsRead").ToJsonString());
         var sneaky = await app.QueryAsync(Mark, Student(ravi), new { input = new { ids = new[] { Id(ashas[1]) } } });
-        Assert.Equal("""{"markedCount":0,"unreadCount":0,"userErrors":[]}""", sneaky["data"]!["markNotificationsRead"]!.ToJsonString());
+        Assert.Equal("""{"markedCount":0,"unreadCount":0,"userErrors":[]}""", sneaky.Data("markNotificationsRead").ToJsonString());
         Assert.Equal(3, (await app.TitlesAsync(Student(asha), "(unreadOnly: true)")).Count);
 
         var one = await app.QueryAsync(Mark, Student(asha), new { input = new { ids = new[] { Id(ashas[0]) } } });
-        Assert.Equal("""{"markedCount":1,"unreadCount":2,"userErrors":[]}""", one["data"]!["markNotificationsRead"]!.ToJsonString());
+        Assert.Equal("""{"markedCount":1,"unreadCount":2,"userErrors":[]}""", one.Data("markNotificationsRead").ToJsonString());
         Assert.Equal(["b", "a"], (await app.TitlesAsync(Student(asha), "(unreadOnly: true)")).Select(n => n!["title"]!.GetValue<string>()));
 
         var all = await app.QueryAsync(Mark, Student(asha), new { input = new { all = true } });
-        Assert.Equal("""{"markedCount":2,"unreadCount":0,"userErrors":[]}""", all["data"]!["markNotificationsRead"]!.ToJsonString());
+        Assert.Equal("""{"markedCount":2,"unreadCount":0,"userErrors":[]}""", all.Data("markNotificationsRead").ToJsonString());
         Assert.Empty(await app.TitlesAsync(Student(asha), "(unreadOnly: true)"));
 
         var nothing = await app.QueryAsync(Mark, Student(asha), new { input = new { } });
-        Assert.Equal("NOTHING_TO_MARK", nothing["data"]!["markNotificationsRead"]!["userErrors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("NOTHING_TO_MARK", nothing.Data("markNotificationsRead")["userErrors"]![0]!["code"]!.GetValue<string>());
         var garbage = await app.QueryAsync(Mark, Student(asha), new { input = new { ids = Garbage } });
         Assert.Equal(["INVALID_ID"], garbage.ErrorCodes());
     }

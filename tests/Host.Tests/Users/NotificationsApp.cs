@@ -25,13 +25,13 @@ internal static class NotificationsApp
             "mutation($ids: [Long!]!, $kind: String!, $title: String!, $rollback: Boolean) { testNotify(userIds: $ids, kind: $kind, title: $title, rollback: $rollback) }",
             variables: new { ids = userIds, kind, title, rollback });
         Assert.Empty(body.ErrorCodes());
-        return body["data"]!["testNotify"]!.GetValue<int>();
+        return body.Data("testNotify").GetValue<int>();
     }
 
     public static async Task<JsonArray> TitlesAsync(this UsersApp app, string token, string arguments = "")
     {
         var body = await app.QueryAsync($"{{ notifications{arguments} {{ totalCount nodes {{ id title isRead kind createdAt }} }} }}", token);
         Assert.Empty(body.ErrorCodes());
-        return body["data"]!["notifications"]!["nodes"]!.AsArray();
+        return body.Data("notifications")["nodes"]!.AsArray();
     }
 }

@@ -40,7 +40,7 @@ public sealed class ProfileTests
         var token = await RegisterAsync(app);
 
         var partial = await app.QueryAsync(Update, token, new { input = new { phoneNumber = "+91 98450 00000", dateOfBirth = "2004-02-29" } });
-        Assert.False(partial["data"]!["updateMyProfile"]!["user"]!["student"]!["profileCompleted"]!.GetValue<bool>());
+        Assert.False(partial.Data("updateMyProfile")["user"]!["student"]!["profileCompleted"]!.GetValue<bool>());
 
         var full = await app.QueryAsync(Update, token, new { input = new { emergencyContactName = "Ravi Rao", emergencyContactPhone = "+91 98450 11111", lastName = "Rao-Shetty" } });
         Assert.Equal(
@@ -48,7 +48,7 @@ public sealed class ProfileTests
             full.ToJson());
 
         var fields = await app.QueryAsync("{ __type(name: \"UpdateMyProfileInput\") { inputFields { name } } }");
-        Assert.DoesNotContain(fields["data"]!["__type"]!["inputFields"]!.AsArray(), f => f!["name"]!.GetValue<string>() is "profileCompleted" or "userType" or "isEmailVerified");
+        Assert.DoesNotContain(fields.Data("__type")["inputFields"]!.AsArray(), f => f!["name"]!.GetValue<string>() is "profileCompleted" or "userType" or "isEmailVerified");
 
         await using var db = await app.Users.CreateDbContextAsync();
         var audit = await db.AuditLog.AsNoTracking().Where(a => a.Action == "profile.updated").OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);

@@ -58,7 +58,7 @@ public sealed class RegistrationTests
     {
         await using var app = await AccountsApp.StartAsync(provider);
         var fields = await app.QueryAsync("{ __type(name: \"RegisterStudentInput\") { inputFields { name } } }");
-        var names = fields["data"]!["__type"]!["inputFields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order().ToArray();
+        var names = fields.Data("__type")["inputFields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["admissionType", "department", "email", "firstName", "lastName", "password", "semester", "username", "usn"], names);
 
         var sneaky = await app.QueryAsync(
@@ -80,7 +80,7 @@ public sealed class RegistrationTests
 
         var weak = await app.RegisterAsync("x", "a@elsewhere.org", "12", "password");
         Assert.Equal(["USERNAME_INVALID", "EMAIL_INVALID", "USN_INVALID", "WEAK_PASSWORD"], weak.UserErrorCodes("registerStudent"));
-        var message = weak["data"]!["registerStudent"]!["userErrors"]![3]!["message"]!.GetValue<string>();
+        var message = weak.Data("registerStudent")["userErrors"]![3]!["message"]!.GetValue<string>();
         Assert.Equal("The password needs an upper-case letter, a digit, a symbol.", message);
 
         Assert.Empty((await app.RegisterAsync("asha", "asha@college.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));

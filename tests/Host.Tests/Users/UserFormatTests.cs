@@ -26,15 +26,15 @@ public sealed class UserFormatTests
         Assert.Equal(["EMAIL_INVALID", "USN_INVALID"], (await app.RegisterAsync("asha", "asha@gmail.com", "2XY21CS001")).UserErrorCodes("registerStudent"));
         Assert.Equal(
             ["EMAIL_INVALID input.email", "USN_INVALID input.usn"],
-            CreateUserTests.Errors((await app.QueryAsync(Create, admin, CreateInput("asha@gmail.com", "2XY21CS001")))["data"]!["createUser"]!));
+            (await app.QueryAsync(Create, admin, CreateInput("asha@gmail.com", "2XY21CS001"))).UserErrorPaths("createUser"));
         Assert.Equal(
             ["EMAIL_INVALID input.csv.line 2.email", "USN_INVALID input.csv.line 2.usn"],
-            CreateUserTests.Errors((await app.QueryAsync(Import, admin, new { csv = Csv("asha@gmail.com", "2XY21CS001") }))["data"]!["importUsers"]!));
+            (await app.QueryAsync(Import, admin, new { csv = Csv("asha@gmail.com", "2XY21CS001") })).UserErrorPaths("importUsers"));
 
         // Both patterns match case-insensitively; a malformed address is refused whatever the pattern.
         Assert.Empty((await app.RegisterAsync("asha", "Asha@College.edu", "1ab21cs001")).UserErrorCodes("registerStudent"));
-        Assert.Empty(CreateUserTests.Errors((await app.QueryAsync(Create, admin, CreateInput("ravi@college.edu", "1ab21cs002")))["data"]!["createUser"]!));
-        Assert.Empty(CreateUserTests.Errors((await app.QueryAsync(Import, admin, new { csv = Csv("meera@COLLEGE.edu", "1ab21cs003") }))["data"]!["importUsers"]!));
-        Assert.Equal(["EMAIL_INVALID input.email"], CreateUserTests.Errors((await app.QueryAsync(Create, admin, CreateInput("two@@college.edu", "1ab21cs004")))["data"]!["createUser"]!));
+        Assert.Empty((await app.QueryAsync(Create, admin, CreateInput("ravi@college.edu", "1ab21cs002"))).UserErrorPaths("createUser"));
+        Assert.Empty((await app.QueryAsync(Import, admin, new { csv = Csv("meera@COLLEGE.edu", "1ab21cs003") })).UserErrorPaths("importUsers"));
+        Assert.Equal(["EMAIL_INVALID input.email"], (await app.QueryAsync(Create, admin, CreateInput("two@@college.edu", "1ab21cs004"))).UserErrorPaths("createUser"));
     }
 }

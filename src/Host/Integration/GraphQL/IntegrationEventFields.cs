@@ -31,7 +31,6 @@ internal sealed class IntegrationEventFields : IGraphQLModule
 
     /// <summary><c>node(id:)</c> for <c>IntegrationEvent</c>: admins only, nothing for anyone else.</summary>
     public static NodeSource<IntegrationDbContext, OutboxRow> Nodes { get; } = new(
-        IntegrationEventType.TypeName,
         new NodePolicy<IntegrationDbContext, OutboxRow>("admins", (caller, _) => caller.IsInRole(Roles.Admin) ? o => true : o => false),
         db => db.Outbox.AsNoTracking(),
         o => o.Id);

@@ -10,7 +10,7 @@ namespace CertifyTrack.Host.Integration.GraphQL;
 /// <summary><c>IntegrationEvent</c>, admins only: one durable integration event for one handler.</summary>
 internal sealed class IntegrationEventType : ObjectGraphType<OutboxRow>
 {
-    public const string TypeName = "IntegrationEvent";
+    public const string TypeName = "IntegrationEvent";  // = OutboxRow.TypeName, checked by NodeId
 
     public IntegrationEventType()
     {

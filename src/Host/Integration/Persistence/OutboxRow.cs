@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,10 @@ namespace CertifyTrack.Host.Integration.Persistence;
 /// transaction; claimed and marked delivered by <see cref="IntegrationDispatcher"/> in the handler's
 /// transaction. Its unique <c>(message_id, handler)</c> is the record that the effect happened.
 /// </summary>
-internal sealed class OutboxRow
+internal sealed class OutboxRow : INode
 {
+    public static string TypeName => "IntegrationEvent";
+
     /// <summary>Insert order: messages with the same key reach a handler in this order.</summary>
     public long Id { get; set; }
 

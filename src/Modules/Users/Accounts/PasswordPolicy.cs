@@ -49,7 +49,17 @@ internal static class PasswordPolicy
 
         if (missing.Count > 0)
         {
-            throw new UserErrorException("WEAK_PASSWORD", $"The password needs {string.Join(", ", missing)}.", field);
+            throw new UserErrorException(UsersErrorCodes.WeakPassword, $"The password needs {string.Join(", ", missing)}.", field);
+        }
+    }
+
+    /// <summary>A new password: the policy, and not the current one.</summary>
+    public static void CheckChange(string currentPassword, string newPassword)
+    {
+        Enforce(newPassword, "input", "newPassword");
+        if (newPassword == currentPassword)
+        {
+            throw new UserErrorException(UsersErrorCodes.SamePassword, "Choose a password different from the current one.", "input", "newPassword");
         }
     }
 }

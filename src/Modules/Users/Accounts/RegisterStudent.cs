@@ -1,16 +1,6 @@
 using CertifyTrack.Modules.Users.Accounts.Input;
-using CertifyTrack.Modules.Users.Contracts;
-using CertifyTrack.Modules.Users.Contracts.GraphQL;
-using CertifyTrack.Modules.Users.GraphQL;
-using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Modules.Users.Profiles;
-using CertifyTrack.Shared.Audit;
-using CertifyTrack.Shared.GraphQL;
-using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Persistence;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Accounts;
@@ -33,48 +23,46 @@ namespace CertifyTrack.Modules.Users.Accounts;
 internal static class RegisterStudent
 {
     public static void Declare(ObjectGraphType mutation) =>
-        mutation.Mutation<RegisterStudentInputType, RegisterStudentPayloadType>("registerStudent")
+        mutation.Command<RegisterStudentInput, RegisterStudentPayload>("registerStudent")
             .Description("Creates a student account and emails a verification link. The answer does not tell whether the email is registered.")
             .AllowAnonymous()
             .Expensive(ExpensiveWork.PasswordHashing, ExpensiveWork.Email)
-            .Resolve<RegisterStudentInput, RegisterStudentPayload>(async (context, input) =>
+            .RunWithoutTransaction<UsersDbContext>(async (command, input) =>
             {
-                Validate(input, context.Service<IOptions<UserFormatOptions>>().Value);
-                var ct = context.CancellationToken;
-                await using (var db = await context.UsersDbAsync())
+                Validate(input, command.Service<IOptions<UserFormatOptions>>().Value);
+                var ct = command.CancellationToken;
+                await RejectTakenNamesAsync(command.Db, input, ct);
+                var email = User.Normalize(input.Email);
+                if (!await command.Db.Users.AnyAsync(u => u.NormalizedEmail == email, ct))
                 {
-                    await RejectTakenNamesAsync(db, input, ct);
-                    var email = User.Normalize(input.Email);
-                    if (!await db.Users.AnyAsync(u => u.NormalizedEmail == email, ct))
+                    try
                     {
-                        try
-                        {
-                            await CreateAsync(context, db, input, ct);
-                            return new RegisterStudentPayload();
-                        }
-                        catch (DbUpdateException ex) when (UniqueViolation.IndexName(db, ex) is { } index)
-                        {
-                            // Lost a race: a taken name is reported; a taken email is answered as below.
-                            ThrowIfNameTaken(index);
-                        }
+                        await CreateAsync(command, input);
+                        return new RegisterStudentPayload();
                     }
-                    else
+                    catch (DbUpdateException ex) when (UniqueViolation.IndexName(command.Db, ex) is { } index)
                     {
-                        _ = await PasswordHashing.HashAsync(new User(), input.Password, ct);   // the work a new account costs
+                        // Lost a race: a taken name is reported; a taken email is answered as below.
+                        ThrowIfNameTaken(index);
                     }
                 }
+                else
+                {
+                    _ = await PasswordHashing.HashAsync(new User(), input.Password, ct);   // the work a new account costs
+                }
 
-                await NotifyOwnerAsync(context, input.Email, ct);
+                await NotifyOwnerAsync(command, input.Email);
                 return new RegisterStudentPayload();
             });
 
-    private static async Task CreateAsync(IResolveFieldContext context, UsersDbContext db, RegisterStudentInput input, CancellationToken ct)
+    private static async Task CreateAsync(CommandContext<UsersDbContext> command, RegisterStudentInput input)
     {
+        var (db, ct) = (command.Db, command.CancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new User
         {
             FirstName = PersonNames.Canonical(input.FirstName), LastName = PersonNames.Canonical(input.LastName), UserType = UserKind.Student,
-            DateJoined = context.Service<TimeProvider>().GetUtcNow().UtcDateTime,
+            DateJoined = command.Now,
         };
         user.SetUsername(input.Username);
         user.SetEmail(input.Email);
@@ -87,31 +75,31 @@ internal static class RegisterStudent
         };
         student.SetUsn(input.Usn);
         db.Students.Add(student);
-        ProfileRules.Refresh(user, student, user.DateJoined, context.Service<IOptions<UserFormatOptions>>().Value);
+        ProfileRules.Refresh(user, student, user.DateJoined, command.Service<IOptions<UserFormatOptions>>().Value);
         await db.SaveChangesAsync(ct);
 
-        await context.Service<AccountMail>().SendVerificationAsync(db, user, ct);
-        await context.Service<IAuditLog>().RecordAsync(
-            db,
-            new AuditEntry("user.registered", "User", $"{user.Id}")
-            {
-                ActorId = user.Id,
-                NewValues = new { user.Username, user.Email, userType = "student", student.Usn, student.Department, student.Semester },
-            },
-            ct);
+        await command.Service<AccountMail>().SendVerificationAsync(db, user, ct);
+        await command.AuditAsync(new AuditEntry("user.registered", UserNode.TypeName, $"{user.Id}")
+        {
+            ActorId = user.Id,
+            NewValues = new { user.Username, user.Email, userType = "student", student.Usn, student.Department, student.Semester },
+        });
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The address has an account: its owner hears of the attempt (throttled); nothing else changes.</summary>
-    private static async Task NotifyOwnerAsync(IResolveFieldContext context, string email, CancellationToken ct)
+    /// <summary>
+    /// The address has an account: its owner hears of the attempt (throttled); nothing else changes. On a
+    /// context of its own: the command's may hold the failed insert of a lost race.
+    /// </summary>
+    private static async Task NotifyOwnerAsync(CommandContext command, string email)
     {
-        var normalized = User.Normalize(email);
-        await using var db = await context.UsersDbAsync();
+        var (normalized, ct) = (User.Normalize(email), command.CancellationToken);
+        await using var db = await command.Service<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var owner = await db.Users.SingleAsync(u => u.NormalizedEmail == normalized, ct);
-        var noticed = await context.Service<AccountMail>().SendRegistrationNoticeAsync(db, owner, ct);
-        await context.Service<IAuditLog>().RecordAsync(
-            db, new AuditEntry("user.registration_attempted", "User", $"{owner.Id}") { NewValues = new { ownerNotified = noticed } }, ct);
+        var noticed = await command.Service<AccountMail>().SendRegistrationNoticeAsync(db, owner, ct);
+        await command.Service<IAuditLog>().RecordAsync(
+            db, new AuditEntry("user.registration_attempted", UserNode.TypeName, $"{owner.Id}") { NewValues = new { ownerNotified = noticed } }, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -172,49 +160,13 @@ internal static class RegisterStudent
         }
     }
 
-    private static UserError UsernameTaken() => new("USERNAME_TAKEN", "This username is taken.", ["input", "username"]);
+    private static UserError UsernameTaken() => new(UsersErrorCodes.UsernameTaken, "This username is taken.", ["input", "username"]);
 
     private static UserError UsnTaken() =>
-        new("USN_TAKEN", "A student with this USN is registered; if it is yours, ask an administrator.", ["input", "usn"]);
+        new(UsersErrorCodes.UsnTaken, "A student with this USN is registered; if it is yours, ask an administrator.", ["input", "usn"]);
 }
 
-internal sealed class RegisterStudentInput
-{
-    public string Username { get; set; } = "";
+internal sealed record RegisterStudentInput(
+    string Username, string Email, string Password, string FirstName, string LastName, string Usn, string Department, int Semester, AdmissionType AdmissionType);
 
-    public string Email { get; set; } = "";
-
-    public string Password { get; set; } = "";
-
-    public string FirstName { get; set; } = "";
-
-    public string LastName { get; set; } = "";
-
-    public string Usn { get; set; } = "";
-
-    public string Department { get; set; } = "";
-
-    public int Semester { get; set; }
-
-    public AdmissionType AdmissionType { get; set; }
-}
-
-internal sealed class RegisterStudentPayload : Payload;
-
-internal sealed class RegisterStudentInputType : InputObjectGraphType<RegisterStudentInput>
-{
-    public RegisterStudentInputType()
-    {
-        Field(i => i.Username);
-        Field(i => i.Email);
-        Field(i => i.Password);
-        Field(i => i.FirstName);
-        Field(i => i.LastName);
-        Field(i => i.Usn);
-        Field(i => i.Department);
-        Field(i => i.Semester);
-        Field<NonNullGraphType<AdmissionTypeGraphType>>("admissionType");
-    }
-}
-
-internal sealed class RegisterStudentPayloadType : PayloadGraphType<RegisterStudentPayload>;
+internal sealed record RegisterStudentPayload : Payload;

@@ -76,5 +76,5 @@ internal sealed class TokenRedemption(
     }
 
     public static UserErrorException InvalidToken() =>
-        new("INVALID_TOKEN", "This link is invalid or has expired. Ask for a new one.", "input", "token");
+        new(UsersErrorCodes.InvalidToken, "This link is invalid or has expired. Ask for a new one.", "input", "token");
 }

@@ -58,6 +58,30 @@ internal sealed class User
     /// </summary>
     public string SecurityStamp { get; set; } = "";
 
+    /// <summary>
+    /// Disables or re-enables the account: the audit entry of the change, or null when it is in that state
+    /// already. Nobody disables their own account (<paramref name="by"/> is the acting user).
+    /// </summary>
+    public AuditEntry? SetActive(bool active, long? by)
+    {
+        if (!active && by == Id)
+        {
+            throw new UserErrorException(UsersErrorCodes.CannotDeactivateSelf, "You cannot disable your own account.", "input", "userId");
+        }
+
+        if (IsActive == active)
+        {
+            return null;
+        }
+
+        IsActive = active;
+        return new AuditEntry(active ? "user.activated" : "user.deactivated", UserNode.TypeName, $"{Id}")
+        {
+            OldValues = new { isActive = !active },
+            NewValues = new { isActive = active },
+        };
+    }
+
     /// <summary>Stores the NFKC form (<see cref="Usernames"/>); the callers have checked it against the username rules.</summary>
     public void SetUsername(string username)
     {

@@ -1,16 +1,11 @@
 using CertifyTrack.Modules.Users.Admin.Import;
 using CertifyTrack.Modules.Users.Admin.Invitations;
-using CertifyTrack.Modules.Users.Admin.Lists;
-using CertifyTrack.Modules.Users.Admin.Mentoring;
-using CertifyTrack.Modules.Users.Admin.NewUsers;
-using CertifyTrack.Modules.Users.Admin.Status;
-using GraphQL.Types;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CertifyTrack.Modules.Users.Admin;
 
-/// <summary>The admin tools of the Users module: services, and their root fields.</summary>
+/// <summary>The services of the Users module's admin tools (their fields are listed in <see cref="UsersGraphQLModule"/>).</summary>
 internal static class UserAdmin
 {
     public static IServiceCollection AddUserAdmin(this IServiceCollection services, IConfiguration configuration)
@@ -19,20 +14,5 @@ internal static class UserAdmin
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section))
             .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "Users:Import:ExecutionTimeout must be positive.");
         return services;
-    }
-
-    public static void AddQueryFields(ObjectGraphType query)
-    {
-        UserList.Declare(query);
-        StudentList.Declare(query);
-    }
-
-    public static void AddMutationFields(ObjectGraphType mutation)
-    {
-        CreateUser.Declare(mutation);
-        ImportUsers.Declare(mutation);
-        SetUserActive.Declare(mutation);
-        UnlockUser.Declare(mutation);
-        AssignMentor.Declare(mutation);
     }
 }

@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Authorization;
 using System.Globalization;
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
@@ -23,13 +24,13 @@ internal sealed class AuditLogCsvExport : IModuleEndpoints
 
     private static async Task ExportAsync(HttpContext context, IDbContextFactory<UsersDbContext> factory)
     {
-        if (Caller.UserId(context.User) is null)
+        if (Caller.Of(context.User).UserId is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
-        if (!Caller.IsAdmin(context.User))
+        if (!Caller.Of(context.User).IsAdmin)
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;

@@ -1,11 +1,15 @@
+using CertifyTrack.Shared.GraphQL.Relay;
+
 namespace CertifyTrack.Modules.Users.Audit;
 
 /// <summary>
 /// A row of <c>api_auditlog</c>. Append-only: nothing in code updates or deletes a row except the
 /// retention sweep (<see cref="AuditRetention"/>); on PostgreSQL a trigger enforces it.
 /// </summary>
-internal sealed class AuditLogEntry
+internal sealed class AuditLogEntry : INode
 {
+    public static string TypeName => "AuditLogEntry";
+
     public long Id { get; set; }
 
     /// <summary>The acting user; null for system actions and once the user is deleted (<c>ON DELETE SET NULL</c>).</summary>

@@ -17,7 +17,7 @@ internal sealed class AuditLogType : ObjectGraphType<AuditLogEntry>
 {
     public AuditLogType()
     {
-        Name = "AuditLogEntry";
+        Name = AuditLogEntry.TypeName;
         this.AuthorizeWithRoles(Roles.Admin);
         this.NodeId(a => a.Id).AllowAnonymous();
         Field<UserType>("user").Resolve(c => c.Source.UserId is { } id ? UserNodes.Users.Load(c, id) : null);

@@ -1,8 +1,12 @@
+using CertifyTrack.Shared.GraphQL.Relay;
+
 namespace CertifyTrack.Modules.Users.Contracts;
 
 /// <summary>A user as the GraphQL <c>User</c> type shows it; other modules' type extensions read it.</summary>
-public sealed record UserNode
+public sealed record UserNode : INode
 {
+    public static string TypeName => "User";
+
     public long Id { get; init; }
 
     public string Username { get; init; } = "";
@@ -25,8 +29,10 @@ public sealed record UserNode
 }
 
 /// <summary>A student profile as the GraphQL <c>Student</c> type shows it.</summary>
-public sealed record StudentNode
+public sealed record StudentNode : INode
 {
+    public static string TypeName => "Student";
+
     public long Id { get; init; }
 
     public long UserId { get; init; }
@@ -45,8 +51,10 @@ public sealed record StudentNode
 }
 
 /// <summary>A mentor profile as the GraphQL <c>Mentor</c> type shows it.</summary>
-public sealed record MentorNode
+public sealed record MentorNode : INode
 {
+    public static string TypeName => "Mentor";
+
     public long Id { get; init; }
 
     public long UserId { get; init; }

@@ -1,4 +1,5 @@
 using CertifyTrack.Modules.Users.Contracts;
+using CertifyTrack.Shared.GraphQL.Authorization;
 using GraphQL;
 
 namespace CertifyTrack.Modules.Users.GraphQL;
@@ -11,7 +12,7 @@ internal static class UserFieldRules
 {
     /// <summary>Account state (<c>isActive</c>, <c>isEmailVerified</c>, <c>lastLogin</c>): the user themselves and admins.</summary>
     public static object? SelfOrAdmin(IResolveFieldContext<UserNode> context, object? value) =>
-        Caller.UserId(context.User) == context.Source.Id || Caller.IsAdmin(context.User) ? value : throw Forbidden(context);
+        Caller.Of(context.User).UserId == context.Source.Id || Caller.Of(context.User).IsAdmin ? value : throw Forbidden(context);
 
     /// <summary>
     /// The email: the user themselves, admins, a student's own mentor and a mentor's own mentee (a
@@ -21,12 +22,12 @@ internal static class UserFieldRules
     public static object? Email(IResolveFieldContext<UserNode> context)
     {
         var user = context.Source;
-        if (Caller.UserId(context.User) is not { } caller)
+        if (Caller.Of(context.User).UserId is not { } caller)
         {
             throw Forbidden(context);
         }
 
-        if (caller == user.Id || Caller.IsAdmin(context.User))
+        if (caller == user.Id || Caller.Of(context.User).IsAdmin)
         {
             return user.Email;
         }
@@ -39,5 +40,5 @@ internal static class UserFieldRules
     }
 
     private static ExecutionError Forbidden(IResolveFieldContext context) =>
-        new($"You are not allowed to access '{string.Join('.', context.ResponsePath)}'.") { Code = "FORBIDDEN" };
+        new($"You are not allowed to access '{string.Join('.', context.ResponsePath)}'.") { Code = PlatformErrorCodes.Forbidden };
 }

@@ -1,6 +1,9 @@
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts;
+using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
+using CertifyTrack.Modules.Users.Profiles;
+using CertifyTrack.Shared.GraphQL.Types;
 using CertifyTrack.Shared.GraphQL.Relay;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,16 +17,16 @@ namespace CertifyTrack.Modules.Users.GraphQL;
 internal static class UserNodes
 {
     public static readonly NodeSource<UsersDbContext, UserNode> Users =
-        new("User", UserPolicies.Users, db => db.Users.Select(UserLoaders.ToUserNode), u => u.Id);
+        new(UserPolicies.Users, db => db.Users.Select(UserLoaders.ToUserNode), u => u.Id);
 
     public static readonly NodeSource<UsersDbContext, StudentNode> Students =
-        new("Student", UserPolicies.Students, db => db.Students.Select(UserLoaders.ToStudentNode), s => s.Id);
+        new(UserPolicies.Students, db => db.Students.Select(UserLoaders.ToStudentNode), s => s.Id);
 
     public static readonly NodeSource<UsersDbContext, MentorNode> Mentors =
-        new("Mentor", UserPolicies.Mentors, db => db.Mentors.Select(UserLoaders.ToMentorNode), m => m.Id);
+        new(UserPolicies.Mentors, db => db.Mentors.Select(UserLoaders.ToMentorNode), m => m.Id);
 
     public static readonly NodeSource<UsersDbContext, AuditLogEntry> AuditLog =
-        new("AuditLogEntry", UserPolicies.AuditLog, db => db.AuditLog, a => a.Id);
+        new(UserPolicies.AuditLog, db => db.AuditLog, a => a.Id);
 
     /// <summary>A user's student profile, by the user's id.</summary>
     public static readonly INodeLoader<StudentNode> StudentByUser = Students.By(s => s.UserId);
@@ -31,7 +34,14 @@ internal static class UserNodes
     /// <summary>A user's mentor profile, by the user's id.</summary>
     public static readonly INodeLoader<MentorNode> MentorByUser = Mentors.By(m => m.UserId);
 
+    /// <summary>The node sources, the graph types records map to (payload fields, input enums), and the read contract.</summary>
     public static IServiceCollection AddUserNodes(this IServiceCollection services) => services
+        .AddScoped<IUserDirectory, UserDirectory>()
+        .AddGraphTypeMapping<UserNode, UserType>()
+        .AddGraphTypeMapping<StudentNode, StudentType>()
+        .AddGraphTypeMapping<MentorNode, MentorType>()
+        .AddGraphTypeMapping<UserKind, UserKindType>()
+        .AddGraphTypeMapping<AdmissionType, AdmissionTypeType>()
         .AddNodeSource(Users)
         .AddNodeSource(Students)
         .AddNodeSource(Mentors)

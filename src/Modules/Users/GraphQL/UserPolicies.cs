@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Authorization;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using CertifyTrack.Modules.Users.Audit;
@@ -28,19 +29,19 @@ internal static class UserPolicies
         "the mentor themselves, the mentor's own mentees, admins", MentorsVisibleTo);
 
     public static readonly NodePolicy<UsersDbContext, AuditLogEntry> AuditLog = new(
-        "admins", (caller, _) => Caller.IsAdmin(caller) ? a => true : a => false);
+        "admins", (caller, _) => Caller.Of(caller).IsAdmin ? a => true : a => false);
 
     public static readonly NodePolicy<UsersDbContext, Notification> Notifications = new(
-        "the recipient", (caller, _) => Caller.UserId(caller) is { } me ? n => n.UserId == me : n => false);
+        "the recipient", (caller, _) => Caller.Of(caller).UserId is { } me ? n => n.UserId == me : n => false);
 
     private static Expression<Func<UserNode, bool>> UsersVisibleTo(ClaimsPrincipal caller, UsersDbContext db)
     {
-        if (Caller.IsAdmin(caller))
+        if (Caller.Of(caller).IsAdmin)
         {
             return u => true;
         }
 
-        if (Caller.UserId(caller) is not { } me)
+        if (Caller.Of(caller).UserId is not { } me)
         {
             return u => false;
         }
@@ -52,12 +53,12 @@ internal static class UserPolicies
 
     private static Expression<Func<StudentNode, bool>> StudentsVisibleTo(ClaimsPrincipal caller, UsersDbContext db)
     {
-        if (Caller.IsAdmin(caller))
+        if (Caller.Of(caller).IsAdmin)
         {
             return s => true;
         }
 
-        if (Caller.UserId(caller) is not { } me)
+        if (Caller.Of(caller).UserId is not { } me)
         {
             return s => false;
         }
@@ -67,12 +68,12 @@ internal static class UserPolicies
 
     private static Expression<Func<MentorNode, bool>> MentorsVisibleTo(ClaimsPrincipal caller, UsersDbContext db)
     {
-        if (Caller.IsAdmin(caller))
+        if (Caller.Of(caller).IsAdmin)
         {
             return m => true;
         }
 
-        if (Caller.UserId(caller) is not { } me)
+        if (Caller.Of(caller).UserId is not { } me)
         {
             return m => false;
         }

@@ -1,12 +1,15 @@
 using CertifyTrack.Modules.Users.Accounts;
+using CertifyTrack.Shared.GraphQL.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CertifyTrack.Modules.Users.Notifications;
 
 /// <summary>A row of <c>api_notification</c>: one in-app notification of one user.</summary>
-internal sealed class Notification
+internal sealed class Notification : INode
 {
+    public static string TypeName => "Notification";
+
     public long Id { get; set; }
 
     public long UserId { get; set; }

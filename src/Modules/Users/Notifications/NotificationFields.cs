@@ -1,6 +1,7 @@
 using CertifyTrack.Modules.Users.GraphQL;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Lists;
 using GraphQL;
 using GraphQL.Types;
@@ -17,21 +18,13 @@ internal static class NotificationFields
             .Argument<BooleanGraphType>("unreadOnly", "Only the notifications not read yet.")
             .Description("The caller's own notifications, newest first.")
             .Authorize();
-
-        NotificationPreferences.AddQueryField(query);
-    }
-
-    public static void AddMutationFields(ObjectGraphType mutation)
-    {
-        MarkNotificationsRead.Declare(mutation);
-        NotificationPreferences.AddMutationField(mutation);
     }
 
     public static void AddSubscriptionFields(ObjectGraphType subscription) =>
         subscription.Field<NonNullGraphType<NotificationType>, Notification>("notificationReceived")
             .Description("Each new notification of the signed-in user, as it is created (on any host instance).")
-            .StreamTopic(context => NotificationTopics.ForUser(Caller.UserId(context.User)
-                ?? throw new ExecutionError("Sign in to receive notifications.") { Code = "UNAUTHENTICATED" }))
+            .StreamTopic(context => NotificationTopics.ForUser(Caller.Of(context.User).UserId
+                ?? throw new ExecutionError("Sign in to receive notifications.") { Code = PlatformErrorCodes.Unauthenticated }))
             .Authorize();
 
     private static IQueryable<Notification> Own(IResolveFieldContext context, UsersDbContext db, bool unreadOnly)

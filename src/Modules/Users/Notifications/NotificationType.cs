@@ -14,7 +14,7 @@ internal sealed class NotificationType : ObjectGraphType<Notification>
 {
     public NotificationType()
     {
-        Name = "Notification";
+        Name = Notification.TypeName;
         this.Authorize();
         this.NodeId(n => n.Id);
         Field(n => n.Kind).Description("What happened: one of the notification kinds (registration_confirmed, points_approved, …).");

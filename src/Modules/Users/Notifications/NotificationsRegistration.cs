@@ -12,7 +12,7 @@ internal static class NotificationsRegistration
 {
     /// <summary>Notifications: only the recipient loads them, by <c>node</c> or in <c>notifications</c>.</summary>
     public static readonly NodeSource<UsersDbContext, Notification> Nodes =
-        new("Notification", UserPolicies.Notifications, db => db.Notifications.AsNoTracking(), n => n.Id);
+        new(UserPolicies.Notifications, db => db.Notifications.AsNoTracking(), n => n.Id);
 
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +23,8 @@ internal static class NotificationsRegistration
         services.AddSingleton<NotificationSweep>();
         services.AddHostedService<PeriodicSweepService<NotificationSweep>>();
         services.AddNodeSource(Nodes);
+        services.AddGraphTypeMapping<NotificationPreference, NotificationPreferenceType>();
+        services.AddGraphTypeMapping<NotificationPreferenceInput, InputType<NotificationPreferenceInput>>();
         return services;
     }
 }

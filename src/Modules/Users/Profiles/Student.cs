@@ -1,4 +1,4 @@
-using CertifyTrack.Modules.Users.Contracts;
+using CertifyTrack.Modules.Users.Admin.Mentoring;
 
 namespace CertifyTrack.Modules.Users.Profiles;
 
@@ -35,6 +35,19 @@ internal sealed class Student
     public bool ProfileCompleted { get; set; }
 
     public DateTime? ProfileCompletedAt { get; set; }
+
+    /// <summary>Makes <paramref name="mentorId"/> the student's mentor: the history row of the change, or null when it is their mentor already.</summary>
+    public MentorAssignment? AssignMentor(long mentorId, long? assignedBy, DateTime at)
+    {
+        if (MentorId == mentorId)
+        {
+            return null;
+        }
+
+        var change = new MentorAssignment { StudentId = Id, OldMentorId = MentorId, NewMentorId = mentorId, AssignedById = assignedBy, AssignedAt = at };
+        MentorId = mentorId;
+        return change;
+    }
 
     public void SetUsn(string usn)
     {

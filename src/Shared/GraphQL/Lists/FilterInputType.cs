@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Errors;
 using System.Collections;
 using System.Linq.Expressions;
 using GraphQL;
@@ -67,7 +68,7 @@ public abstract class FilterInputType<T> : InputObjectGraphType
         {
             throw new ExecutionError($"A filter holds at most {MaxConditions} conditions (each 'in' value counts as one); this one holds {conditions}.")
             {
-                Code = "INVALID_FILTER",
+                Code = PlatformErrorCodes.InvalidFilter,
             };
         }
 
@@ -85,7 +86,7 @@ public abstract class FilterInputType<T> : InputObjectGraphType
 
         if (depth > MaxDepth)
         {
-            throw new ExecutionError($"Filters nest at most {MaxDepth} levels of 'and'/'or'.") { Code = "INVALID_FILTER" };
+            throw new ExecutionError($"Filters nest at most {MaxDepth} levels of 'and'/'or'.") { Code = PlatformErrorCodes.InvalidFilter };
         }
 
         var conditions = new List<Expression>();

@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Errors;
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -80,7 +81,7 @@ internal static class FilterOperators
 
         if (list.Count > MaxListLength)
         {
-            throw new ExecutionError($"'in' takes at most {MaxListLength} values.") { Code = "INVALID_FILTER" };
+            throw new ExecutionError($"'in' takes at most {MaxListLength} values.") { Code = PlatformErrorCodes.InvalidFilter };
         }
 
         return Expression.Call(Contains.MakeGenericMethod(subject.Type), ListExpressions.Parameter(list, list.GetType()), subject);

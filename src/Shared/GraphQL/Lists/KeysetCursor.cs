@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Errors;
 using System.Buffers.Text;
 using System.Text.Json;
 using GraphQL;
@@ -68,5 +69,5 @@ internal static class KeysetCursor
     }
 
     private static ExecutionError Invalid(string why) =>
-        new($"The cursor is not valid: {why}.") { Code = "INVALID_CURSOR" };
+        new($"The cursor is not valid: {why}.") { Code = PlatformErrorCodes.InvalidCursor };
 }

@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Errors;
 using GraphQL;
 
 namespace CertifyTrack.Shared.GraphQL.Lists;
@@ -20,19 +21,19 @@ internal sealed record PageRequest(int Size, bool Backward, string? After, strin
         var before = context.GetArgument<string?>("before");
         if (first is not null && last is not null)
         {
-            throw new ExecutionError("Give 'first' or 'last', not both.") { Code = "INVALID_PAGINATION" };
+            throw new ExecutionError("Give 'first' or 'last', not both.") { Code = PlatformErrorCodes.InvalidPagination };
         }
 
         foreach (var (name, value) in new[] { ("first", first), ("last", last) })
         {
             if (value < 0)
             {
-                throw new ExecutionError($"'{name}' cannot be negative.") { Code = "INVALID_PAGE_SIZE" };
+                throw new ExecutionError($"'{name}' cannot be negative.") { Code = PlatformErrorCodes.InvalidPageSize };
             }
 
             if (value > MaxSize)
             {
-                throw new ExecutionError($"'{name}' is {value}; a page holds at most {MaxSize} rows.") { Code = "PAGE_SIZE_TOO_LARGE" };
+                throw new ExecutionError($"'{name}' is {value}; a page holds at most {MaxSize} rows.") { Code = PlatformErrorCodes.PageSizeTooLarge };
             }
         }
 

@@ -1,3 +1,4 @@
+using CertifyTrack.Shared.GraphQL.Errors;
 using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Builders;
@@ -55,7 +56,7 @@ public abstract class SortInputType<T> : InputObjectGraphType
             {
                 throw new ExecutionError($"Each item of 'order' names exactly one field of {Name}, e.g. {{ {fields.Keys.First()}: ASC }}.")
                 {
-                    Code = "INVALID_SORT",
+                    Code = PlatformErrorCodes.InvalidSort,
                 };
             }
 

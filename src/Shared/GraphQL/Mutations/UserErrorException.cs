@@ -1,9 +1,8 @@
 namespace CertifyTrack.Shared.GraphQL.Mutations;
 
 /// <summary>
-/// Thrown by mutation code when a business rule refuses the command. The mutation helper
-/// (<see cref="MutationFieldExtensions.Mutation{TInputType, TPayloadType}"/>) turns it into
-/// the payload's <c>userErrors</c>. Throwing also leaves the command's transaction uncommitted.
+/// Thrown by mutation code when a business rule refuses the command. The command pipeline
+/// (<see cref="CommandField{TInput, TPayload}"/>) turns it into the payload's <c>userErrors</c>. Throwing also leaves the command's transaction uncommitted.
 /// </summary>
 public sealed class UserErrorException : Exception
 {
@@ -31,5 +30,18 @@ public sealed class UserErrorException : Exception
         }
 
         return list[0].Message;
+    }
+}
+
+public static class UserErrorLists
+{
+    /// <summary>Throws the collected errors, if any: for rules that report every broken field at once.</summary>
+    public static void ThrowIfAny(this List<UserError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count > 0)
+        {
+            throw new UserErrorException(errors);
+        }
     }
 }

@@ -22,23 +22,22 @@ public interface INodeLoader<TNode>
 /// type's objects are loaded — by <c>node</c>/<c>nodes</c> (<see cref="Registration"/>), by a parent's
 /// field, the owner's or another module's type extension (<see cref="Load"/>, <see cref="By"/>), and in
 /// lists (<see cref="Visible"/>, <see cref="Restrict"/>) — so every path shows the same objects.
-/// Declare it once, as a static field, and register it: <c>services.AddNodeSource(ClubNodes.Clubs)</c>.
+/// The type name is the node record's (<see cref="INode.TypeName"/>). Declare it once, as a static field, and register it: <c>services.AddNodeSource(ClubNodes.Clubs)</c>.
 /// </summary>
 public sealed class NodeSource<TDb, TNode> : INodeLoader<TNode>
     where TDb : DbContext
-    where TNode : class
+    where TNode : class, INode
 {
     private readonly Func<TDb, IQueryable<TNode>> rows;
     private readonly Expression<Func<TNode, long>> id;
     private readonly INodeLoader<TNode> byId;
 
-    /// <param name="typeName">The GraphQL name of the node type.</param>
     /// <param name="policy">Who may load the objects.</param>
     /// <param name="rows">All rows of the type (a DbSet, or a projection of one to the node record).</param>
     /// <param name="id">The key of the global id.</param>
-    public NodeSource(string typeName, NodePolicy<TDb, TNode> policy, Func<TDb, IQueryable<TNode>> rows, Expression<Func<TNode, long>> id)
+    public NodeSource(NodePolicy<TDb, TNode> policy, Func<TDb, IQueryable<TNode>> rows, Expression<Func<TNode, long>> id)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
+        var typeName = TNode.TypeName;
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(id);
@@ -115,7 +114,7 @@ public static class NodeSourceRegistration
     /// <summary>Lets <c>node</c>/<c>nodes</c> find the objects of <paramref name="source"/>'s type.</summary>
     public static IServiceCollection AddNodeSource<TDb, TNode>(this IServiceCollection services, NodeSource<TDb, TNode> source)
         where TDb : DbContext
-        where TNode : class
+        where TNode : class, INode
     {
         ArgumentNullException.ThrowIfNull(source);
         return services.AddSingleton(source.Registration);

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using CertifyTrack.Host.Tests.Infrastructure;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Types;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -38,6 +39,7 @@ internal sealed class LibraryApp : IAsyncDisposable
                 .UseModuleDatabase(sp.GetRequiredService<DatabaseSettings>(), "LibraryTest")
                 .AddInterceptors(sql));
             services.AddSingleton<IGraphQLModule, LibraryGraphQLModule>();
+            services.AddGraphTypeMapping<Author, AuthorType>();
         });
         var client = app.CreateClient();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<LibraryDbContext>>()

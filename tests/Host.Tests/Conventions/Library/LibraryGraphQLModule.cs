@@ -18,6 +18,9 @@ internal sealed class LibraryGraphQLModule : IGraphQLModule
         query.Connection<BookType, Book>("books").Filter<BookFilter>().Sort<BookSort>()
             .Resolve<LibraryDbContext>(db => db.Books, b => b.Id).AllowAnonymous();
     }
+
+    /// <summary>Every feature of the module, one file each.</summary>
+    public void AddMutationFields(ObjectGraphType mutation) => AddAuthor.Declare(mutation);
 }
 
 internal static class LibraryLoaders

@@ -14,7 +14,7 @@ internal static class ContactRules
         var compact = formats.CompactPhone(value);
         if (compact is null)
         {
-            errors.Add(new(UserInputRules.PhoneInvalid, "This phone number is not in a format the institution accepts, e.g. +91 98450 00000.", path));
+            errors.Add(new(UsersErrorCodes.PhoneInvalid, "This phone number is not in a format the institution accepts, e.g. +91 98450 00000.", path));
         }
 
         return compact;
@@ -24,7 +24,7 @@ internal static class ContactRules
     {
         if (!formats.IsPlausibleBirthDate(value, today))
         {
-            errors.Add(new(UserInputRules.DateOfBirthInvalid,
+            errors.Add(new(UsersErrorCodes.DateOfBirthInvalid,
                 $"The date of birth must be in the past, for an age from {formats.MinAgeYears} to {formats.MaxAgeYears} years.", path));
         }
     }

@@ -1,4 +1,5 @@
 using CertifyTrack.Shared.GraphQL.Mutations;
+using static CertifyTrack.Modules.Users.UsersErrorCodes;
 
 namespace CertifyTrack.Modules.Users.Accounts.Input;
 
@@ -10,15 +11,6 @@ namespace CertifyTrack.Modules.Users.Accounts.Input;
 /// </summary>
 internal static class UserInputRules
 {
-    public const string Required = "REQUIRED";
-    public const string TooLong = "TOO_LONG";
-    public const string UsernameInvalid = "USERNAME_INVALID";
-    public const string EmailInvalid = "EMAIL_INVALID";
-    public const string UsnInvalid = "USN_INVALID";
-    public const string SemesterInvalid = "SEMESTER_INVALID";
-    public const string NameInvalid = "NAME_INVALID";
-    public const string PhoneInvalid = "PHONE_INVALID";
-    public const string DateOfBirthInvalid = "DATE_OF_BIRTH_INVALID";
 
     public static string? Username(string? value, string[] path, List<UserError> errors)
     {

@@ -60,7 +60,7 @@ internal sealed class AccountLinkEndpoints : IModuleEndpoints
         {
             await link.Run(commands, posted, password, context.RequestAborted);
         }
-        catch (UserErrorException ex) when (ex.Errors.Any(e => e.Code == "INVALID_TOKEN"))
+        catch (UserErrorException ex) when (ex.Errors.Any(e => e.Code == UsersErrorCodes.InvalidToken))
         {
             return Page(context, AccountLinkPage.Outcome(link, ex.Errors[0].Message, success: false), StatusCodes.Status400BadRequest);
         }

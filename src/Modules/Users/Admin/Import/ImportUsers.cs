@@ -1,94 +1,72 @@
+using System.Globalization;
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Admin.Invitations;
 using CertifyTrack.Modules.Users.Admin.NewUsers;
-using CertifyTrack.Modules.Users.Persistence;
-using CertifyTrack.Shared.Audit;
-using CertifyTrack.Shared.GraphQL;
-using CertifyTrack.Shared.GraphQL.Authorization;
-using CertifyTrack.Shared.GraphQL.Mutations;
 using CertifyTrack.Shared.Persistence;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CertifyTrack.Modules.Users.Admin.Import;
 
 /// <summary>
-/// <c>importUsers</c>, admins only: up to 10,000 users from CSV text (<see cref="UserCsv"/>).
-/// Every row is checked first — formats, duplicates in the file and in the database, mentors —
-/// and every error is reported; only a file without errors is written, in one transaction
-/// (all or nothing). New users get no password and a set-password invitation each (tokens and
-/// emails inserted in batches, <see cref="SetPasswordInvitations"/>); nothing secret is ever in the
-/// payload. <c>dryRun: true</c> checks without writing. It may run for <c>Users:Import:ExecutionTimeout</c>
-/// (2 minutes), longer than other operations. A row whose name, email or USN a concurrent
-/// request takes between the checks and the insert is reported like any taken one.
+/// <c>importUsers</c>, admins only: up to 10,000 users from CSV text (<see cref="UserCsv"/>). Every row is
+/// checked first (formats, duplicates in the file and the database, mentors) and every error reported; only a
+/// file without errors is written, in one transaction, each new user invited (<see cref="SetPasswordInvitations"/>).
+/// <c>dryRun: true</c> checks only. It may run for <c>Users:Import:ExecutionTimeout</c>. Without the pipeline's
+/// transaction: the checks run outside it, and a row a concurrent request took past them is checked again on a
+/// fresh context after the rollback, to be reported by line and column like any taken one.
 /// </summary>
 internal static class ImportUsers
 {
     public static void Declare(ObjectGraphType mutation) =>
-        mutation.Mutation<ImportUsersInputType, ImportUsersPayloadType>("importUsers")
+        mutation.Command<ImportUsersInput, ImportUsersPayload>("importUsers")
             .Description("Creates up to 10,000 users from CSV text, all or nothing (admins only). Errors name the line and column.")
             .AuthorizeWithRoles(Roles.Admin)
             .Expensive(ExpensiveWork.Email)
-            .Resolve<ImportUsersInput, ImportUsersPayload>((context, input) =>
-                RunAsync(context.RequestServices!, input, context.CancellationToken))
+            .RunWithoutTransaction<UsersDbContext>(RunAsync)
             .WithExecutionTimeout(services => services.GetRequiredService<IOptions<ImportOptions>>().Value.ExecutionTimeout);
 
-    public static async Task<ImportUsersPayload> RunAsync(IServiceProvider services, ImportUsersInput input, CancellationToken ct)
+    private static async Task<ImportUsersPayload> RunAsync(CommandContext<UsersDbContext> command, ImportUsersInput input)
     {
         var errors = new List<UserError>();
-        var users = UserCsv.Read(input.Csv ?? "", errors);
-        var formats = services.GetRequiredService<IOptions<UserFormatOptions>>().Value;
-        foreach (var user in users)
-        {
-            NewUserRules.Check(user, formats, errors);
-        }
-
-        await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(ct);
+        var users = UserCsv.Read(input.Csv, errors);
+        users.ForEach(user => NewUserRules.Check(user, command.Service<IOptions<UserFormatOptions>>().Value, errors));
         if (users.Count > 0)
         {
-            await NewUserConflicts.CheckAsync(db, [.. users.Where(u => u.Kind is not null)], errors, ct);
+            await NewUserConflicts.CheckAsync(command.Db, [.. users.Where(u => u.Kind is not null)], errors, command.CancellationToken);
         }
 
-        if (errors.Count > 0)
-        {
-            throw new UserErrorException(errors.OrderBy(LineOf));   // stable: by line, then in the order found
-        }
-
+        ThrowIfAny(errors);
         if (input.DryRun == true)
         {
-            return new ImportUsersPayload { ImportedCount = 0, CheckedCount = users.Count };
+            return new ImportUsersPayload(0, users.Count);
         }
 
         try
         {
-            var created = await WriteAsync(services, db, users, ct);
-            return new ImportUsersPayload { ImportedCount = created, CheckedCount = users.Count };
+            return new ImportUsersPayload(await WriteAsync(command, users), users.Count);
         }
-        catch (DbUpdateException ex) when (UniqueViolation.IndexName(db, ex) is { } index)
+        catch (DbUpdateException ex) when (UniqueViolation.IndexName(command.Db, ex) is { } index)
         {
-            // A concurrent request took a name, email or USN of the file after the checks: nothing
-            // was written (one transaction). Check again to report the rows by line and column.
-            await using var again = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(CancellationToken.None);
-            await NewUserConflicts.CheckAsync(again, users, errors, ct);
+            await using var again = await command.Service<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(CancellationToken.None);
+            await NewUserConflicts.CheckAsync(again, users, errors, command.CancellationToken);
             if (errors.Count == 0)
             {
                 errors.Add(NewUserConflicts.ForIndex(new NewUser { Path = field => ["input", "csv"] }, index)
-                    ?? new UserError("CONFLICT", "A concurrent change conflicts with this file; try again.", ["input", "csv"]));
+                    ?? new UserError(UsersErrorCodes.Conflict, "A concurrent change conflicts with this file; try again.", ["input", "csv"]));
             }
 
-            throw new UserErrorException(errors.OrderBy(LineOf));
+            ThrowIfAny(errors);
+            throw;
         }
     }
 
     /// <summary>One transaction: the users with their profiles, the audit row, an invitation each.</summary>
-    private static async Task<int> WriteAsync(IServiceProvider services, UsersDbContext db, List<NewUser> users, CancellationToken ct)
+    private static async Task<int> WriteAsync(CommandContext<UsersDbContext> command, List<NewUser> users)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await NewUserWriter.WriteAsync(db, users, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
-        await services.GetRequiredService<IAuditLog>().RecordAsync(db, new AuditEntry("user.imported", "User")
+        await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
+        var created = await NewUserWriter.WriteAsync(command.Db, users, command.Now, command.CancellationToken);
+        await command.AuditAsync(new AuditEntry("user.imported", UserNode.TypeName)
         {
             NewValues = new
             {
@@ -97,44 +75,23 @@ internal static class ImportUsers
                 lastUserId = created[^1].Id,
                 byType = created.GroupBy(u => u.UserType.ToString()).ToDictionary(g => g.Key, g => g.Count()),
             },
-        }, ct);
-        await services.GetRequiredService<SetPasswordInvitations>().SendManyAsync(db, created, ct);
-        await tx.CommitAsync(ct);
+        });
+        await command.Service<SetPasswordInvitations>().SendManyAsync(command.Db, created, command.CancellationToken);
+        await tx.CommitAsync(command.CancellationToken);
         return created.Count;
     }
 
-    /// <summary>The line of an error (<c>field[2]</c> is <c>"line N"</c>); 0 for errors about the whole file.</summary>
-    private static int LineOf(UserError error) =>
-        error.Field is [_, _, var line, ..] && line.StartsWith("line ", StringComparison.Ordinal)
-            && int.TryParse(line.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+    /// <summary>Stable: by line (<c>field[2]</c> is <c>"line N"</c>; 0 for the whole file), then in the order found.</summary>
+    private static void ThrowIfAny(List<UserError> errors) =>
+        errors.OrderBy(e => e.Field is [_, _, var line, ..] && line.StartsWith("line ", StringComparison.Ordinal)
+            && int.TryParse(line.AsSpan(5), CultureInfo.InvariantCulture, out var n) ? n : 0).ToList().ThrowIfAny();
 }
 
-internal sealed record ImportUsersInput(string Csv, bool? DryRun);
+internal sealed record ImportUsersInput(
+    [Description("UTF-8 CSV with a header row. Columns (any order): username, email, first_name, last_name, user_type "
+        + "(student|mentor|club_organizer|admin) — required; students: usn, department, semester (1-8), admission_type "
+        + "(regular|lateral|transfer), mentor_employee_id (an existing mentor or one in the file); mentors: employee_id, department, designation.")]
+    string Csv,
+    [Description("Check every row and report the errors, but write nothing.")] bool? DryRun);
 
-internal sealed class ImportUsersPayload : Payload
-{
-    public int ImportedCount { get; init; }
-
-    public int CheckedCount { get; init; }
-}
-
-internal sealed class ImportUsersInputType : InputObjectGraphType<ImportUsersInput>
-{
-    public ImportUsersInputType()
-    {
-        Field<NonNullGraphType<StringGraphType>>("csv").Description(
-            "UTF-8 CSV with a header row. Columns (any order): username, email, first_name, last_name, user_type "
-            + "(student|mentor|club_organizer|admin) — required; students: usn, department, semester (1-8), admission_type "
-            + "(regular|lateral|transfer), mentor_employee_id (an existing mentor or one in the file); mentors: employee_id, department, designation.");
-        Field<BooleanGraphType>("dryRun").Description("Check every row and report the errors, but write nothing.");
-    }
-}
-
-internal sealed class ImportUsersPayloadType : PayloadGraphType<ImportUsersPayload>
-{
-    public ImportUsersPayloadType()
-    {
-        Field<NonNullGraphType<IntGraphType>>("importedCount").Resolve(c => c.Source.ImportedCount);
-        Field<NonNullGraphType<IntGraphType>>("checkedCount").Description("Rows checked (without errors).").Resolve(c => c.Source.CheckedCount);
-    }
-}
+internal sealed record ImportUsersPayload(int ImportedCount, [Description("Rows checked (without errors).")] int CheckedCount) : Payload;

@@ -38,17 +38,17 @@ internal static class UserCsv
         {
             if (!Columns.Contains(headers[i]))
             {
-                errors.Add(new UserError("UNKNOWN_COLUMN", $"Unknown column '{headers[i]}'; the columns are {string.Join(", ", Columns)}.", ["input", "csv", "line 1", headers[i]]));
+                errors.Add(new UserError(UsersErrorCodes.UnknownColumn, $"Unknown column '{headers[i]}'; the columns are {string.Join(", ", Columns)}.", ["input", "csv", "line 1", headers[i]]));
             }
             else if (!index.TryAdd(headers[i], i))
             {
-                errors.Add(new UserError("DUPLICATE_COLUMN", $"The column '{headers[i]}' appears twice.", ["input", "csv", "line 1", headers[i]]));
+                errors.Add(new UserError(UsersErrorCodes.DuplicateColumn, $"The column '{headers[i]}' appears twice.", ["input", "csv", "line 1", headers[i]]));
             }
         }
 
         foreach (var missing in RequiredColumns.Where(c => !index.ContainsKey(c)))
         {
-            errors.Add(new UserError("MISSING_COLUMN", $"The header has no '{missing}' column.", ["input", "csv", "line 1", missing]));
+            errors.Add(new UserError(UsersErrorCodes.MissingColumn, $"The header has no '{missing}' column.", ["input", "csv", "line 1", missing]));
         }
 
         if (errors.Count > 0)
@@ -60,14 +60,14 @@ internal static class UserCsv
         {
             if (users.Count == MaxRows)
             {
-                errors.Add(new UserError("TOO_MANY_ROWS", $"At most {MaxRows} users per import.", ["input", "csv"]));
+                errors.Add(new UserError(UsersErrorCodes.TooManyRows, $"At most {MaxRows} users per import.", ["input", "csv"]));
                 break;
             }
 
             var line = $"line {reader.LineNumber.ToString(CultureInfo.InvariantCulture)}";
             if (reader.FieldCount != headers.Length)
             {
-                errors.Add(new UserError("COLUMN_COUNT", $"The row has {reader.FieldCount} fields; the header has {headers.Length}.", ["input", "csv", line]));
+                errors.Add(new UserError(UsersErrorCodes.ColumnCount, $"The row has {reader.FieldCount} fields; the header has {headers.Length}.", ["input", "csv", line]));
             }
 
             users.Add(ToUser(reader, index, line, errors));
@@ -75,7 +75,7 @@ internal static class UserCsv
 
         if (users.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new UserError("NO_ROWS", "The CSV has a header but no users.", ["input", "csv"]));
+            errors.Add(new UserError(UsersErrorCodes.NoRows, "The CSV has a header but no users.", ["input", "csv"]));
         }
 
         return users;
@@ -102,7 +102,7 @@ internal static class UserCsv
         };
         if (admission is not null && user.AdmissionType is null)
         {
-            errors.Add(new UserError("ADMISSION_TYPE_INVALID", $"'{admission}' is not regular, lateral or transfer.", PathOf("admissionType")));
+            errors.Add(new UserError(UsersErrorCodes.AdmissionTypeInvalid, $"'{admission}' is not regular, lateral or transfer.", PathOf("admissionType")));
         }
 
         return user;

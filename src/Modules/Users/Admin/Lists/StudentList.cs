@@ -35,9 +35,9 @@ internal static class StudentList
     private static IQueryable<StudentNode> Rows(IResolveFieldContext context, UsersDbContext db)
     {
         IQueryable<Student> students = db.Students;
-        if (!Caller.IsAdmin(context.User) && (context.GetArgument<bool?>("isActive") is not null || context.GetArgument<bool?>("isEmailVerified") is not null))
+        if (!Caller.Of(context.User).IsAdmin && (context.GetArgument<bool?>("isActive") is not null || context.GetArgument<bool?>("isEmailVerified") is not null))
         {
-            throw new ExecutionError("Only admins may filter students by account state ('isActive', 'isEmailVerified').") { Code = "FORBIDDEN" };
+            throw new ExecutionError("Only admins may filter students by account state ('isActive', 'isEmailVerified').") { Code = PlatformErrorCodes.Forbidden };
         }
 
         if (UserList.Text(context.GetArgument<string?>("search")) is { } text)
@@ -69,7 +69,7 @@ internal sealed class StudentFilter : FilterInputType<StudentNode>
         Field("usn", s => s.Usn);
         Field("department", s => s.Department);
         Field("semester", s => s.Semester);
-        Field("admissionType", s => s.AdmissionType, typeof(AdmissionTypeGraphType));
+        Field("admissionType", s => s.AdmissionType, typeof(AdmissionTypeType));
         Field("profileCompleted", s => s.ProfileCompleted);
     }
 }

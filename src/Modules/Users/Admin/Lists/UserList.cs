@@ -67,7 +67,7 @@ internal sealed class UserFilter : FilterInputType<UserNode>
         Field("email", u => u.Email);
         Field("firstName", u => u.FirstName);
         Field("lastName", u => u.LastName);
-        Field("userType", u => u.UserType, typeof(UserKindGraphType));
+        Field("userType", u => u.UserType, typeof(UserKindType));
         Field("isEmailVerified", u => u.IsEmailVerified);
         Field("isActive", u => u.IsActive);
         Field("dateJoined", u => u.DateJoined);

@@ -45,10 +45,10 @@ internal static class NewUserConflicts
     /// </summary>
     public static UserError? ForIndex(NewUser user, string? indexName) => indexName switch
     {
-        UserConfiguration.UsernameIndex => new UserError("USERNAME_TAKEN", $"The username '{user.Username}' is taken.", user.Path("username")),
-        UserConfiguration.EmailIndex => new UserError("EMAIL_TAKEN", $"The email '{user.Email}' is taken.", user.Path("email")),
-        StudentConfiguration.UsnIndex => new UserError("USN_TAKEN", $"The USN '{user.Usn}' is taken.", user.Path("usn")),
-        MentorConfiguration.EmployeeIdIndex => new UserError("EMPLOYEE_ID_TAKEN", $"The employee id '{user.EmployeeId}' is taken.", user.Path("employeeId")),
+        UserConfiguration.UsernameIndex => new UserError(UsersErrorCodes.UsernameTaken, $"The username '{user.Username}' is taken.", user.Path("username")),
+        UserConfiguration.EmailIndex => new UserError(UsersErrorCodes.EmailTaken, $"The email '{user.Email}' is taken.", user.Path("email")),
+        StudentConfiguration.UsnIndex => new UserError(UsersErrorCodes.UsnTaken, $"The USN '{user.Usn}' is taken.", user.Path("usn")),
+        MentorConfiguration.EmployeeIdIndex => new UserError(UsersErrorCodes.EmployeeIdTaken, $"The employee id '{user.EmployeeId}' is taken.", user.Path("employeeId")),
         _ => null,
     };
 
@@ -61,7 +61,7 @@ internal static class NewUserConflicts
 
         if (user.MentorId is { } id && !ids.Contains(id))
         {
-            errors.Add(new UserError("MENTOR_NOT_FOUND", "No mentor has this id.", user.Path("mentorId")));
+            errors.Add(new UserError(UsersErrorCodes.MentorNotFound, "No mentor has this id.", user.Path("mentorId")));
         }
         else if (!string.IsNullOrWhiteSpace(user.MentorEmployeeId))
         {
@@ -72,7 +72,7 @@ internal static class NewUserConflicts
             }
             else if (!fileMentors.Contains(employeeId))
             {
-                errors.Add(new UserError("MENTOR_NOT_FOUND", $"No mentor has the employee id '{employeeId}'.", user.Path("mentorEmployeeId")));
+                errors.Add(new UserError(UsersErrorCodes.MentorNotFound, $"No mentor has the employee id '{employeeId}'.", user.Path("mentorEmployeeId")));
             }
         }
     }
@@ -126,7 +126,7 @@ internal static class NewUserConflicts
 
         if (seen.TryGetValue((kind, value), out var first))
         {
-            errors.Add(new UserError("DUPLICATE_IN_INPUT", $"The {field} '{value}' already appears at {first}.", user.Path(field)));
+            errors.Add(new UserError(UsersErrorCodes.DuplicateInInput, $"The {field} '{value}' already appears at {first}.", user.Path(field)));
             return false;
         }
 

@@ -20,7 +20,7 @@ internal static class NewUserRules
         UserInputRules.Email(user.Email, formats, user.Path("email"), errors);
         if (user.Kind is null)
         {
-            errors.Add(new UserError("USER_TYPE_INVALID", "The user type must be student, mentor, club_organizer or admin.", user.Path("userType")));
+            errors.Add(new UserError(UsersErrorCodes.UserTypeInvalid, "The user type must be student, mentor, club_organizer or admin.", user.Path("userType")));
             return;
         }
 

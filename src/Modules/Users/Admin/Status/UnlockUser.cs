@@ -1,12 +1,4 @@
-using System.Globalization;
 using CertifyTrack.Modules.Users.Auth;
-using CertifyTrack.Modules.Users.Contracts.GraphQL;
-using CertifyTrack.Shared.Audit;
-using CertifyTrack.Shared.GraphQL.Authorization;
-using CertifyTrack.Shared.GraphQL.Mutations;
-using CertifyTrack.Shared.GraphQL.Relay;
-using GraphQL;
-using GraphQL.Types;
 
 namespace CertifyTrack.Modules.Users.Admin.Status;
 
@@ -17,31 +9,18 @@ namespace CertifyTrack.Modules.Users.Admin.Status;
 internal static class UnlockUser
 {
     public static void Declare(ObjectGraphType mutation) =>
-        mutation.Mutation<UnlockUserInputType, UnlockUserPayloadType>("unlockUser")
+        mutation.Command<UnlockUserInput, UnlockUserPayload>("unlockUser")
             .Description("Ends a lockout and resets the failed sign-in counter (admins only).")
             .AuthorizeWithRoles(Roles.Admin)
-            .Resolve<UnlockUserInput, UserStatusPayload>((context, input) =>
+            .Run<UsersDbContext>(async (command, input) =>
             {
-                var id = NodeTypes.ParseKey(input.UserId, "User", "userId");
-                return UserStatus.ChangeAsync(context, id, endSessions: false, async (db, user) =>
-                {
-                    var counters = await LoginAttempts.ClearAsync(db, user.NormalizedUsername, context.CancellationToken);
-                    return new AuditEntry("user.unlocked", "User", id.ToString(CultureInfo.InvariantCulture))
-                    {
-                        NewValues = new { lockoutCountersCleared = counters },
-                    };
-                });
+                var user = await UserStatus.LoadAsync(command, NodeTypes.ParseKey<UserNode>(input.UserId, "userId"));
+                var counters = await LoginAttempts.ClearAsync(command.Db, user.NormalizedUsername, command.CancellationToken);
+                await command.AuditAsync(new AuditEntry("user.unlocked", UserNode.TypeName, $"{user.Id}") { NewValues = new { lockoutCountersCleared = counters } });
+                return new UnlockUserPayload(UserStatus.ToNode(user));
             });
 }
 
-internal sealed record UnlockUserInput(string UserId);
+internal sealed record UnlockUserInput([Id] string UserId);
 
-internal sealed class UnlockUserInputType : InputObjectGraphType<UnlockUserInput>
-{
-    public UnlockUserInputType() => Field<NonNullGraphType<IdGraphType>>("userId");
-}
-
-internal sealed class UnlockUserPayloadType : PayloadGraphType<UserStatusPayload>
-{
-    public UnlockUserPayloadType() => Field<UserType>("user").Resolve(c => c.Source.User);
-}
+internal sealed record UnlockUserPayload(UserNode? User) : Payload;

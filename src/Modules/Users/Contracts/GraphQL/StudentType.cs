@@ -16,42 +16,16 @@ public sealed class StudentType : ObjectGraphType<StudentNode>
     public StudentType(TypeExtensionRegistry extensions)
     {
         ArgumentNullException.ThrowIfNull(extensions);
-        Name = "Student";
+        Name = StudentNode.TypeName;
         this.Authorize();
         this.NodeId(s => s.Id).AllowAnonymous();
         Field<NonNullGraphType<UserType>>("user").Resolve(c => UserNodes.Users.Load(c, c.Source.UserId));
         Field(s => s.Usn);
         Field(s => s.Department);
         Field(s => s.Semester);
-        Field<NonNullGraphType<AdmissionTypeGraphType>>("admissionType").Resolve(c => c.Source.AdmissionType);
+        Field<NonNullGraphType<AdmissionTypeType>>("admissionType").Resolve(c => c.Source.AdmissionType);
         Field<MentorType>("mentor").Resolve(c => c.Source.MentorId is { } id ? UserNodes.Mentors.Load(c, id) : null);
         Field(s => s.ProfileCompleted);
         extensions.Apply(this);
     }
-}
-
-/// <summary>
-/// <c>Mentor</c>: loaded only for the mentor, their own mentees and admins (<see cref="UserPolicies.Mentors"/>).
-/// Public so other modules extend it.
-/// </summary>
-public sealed class MentorType : ObjectGraphType<MentorNode>
-{
-    public MentorType(TypeExtensionRegistry extensions)
-    {
-        ArgumentNullException.ThrowIfNull(extensions);
-        Name = "Mentor";
-        this.Authorize();
-        this.NodeId(m => m.Id).AllowAnonymous();
-        Field<NonNullGraphType<UserType>>("user").Resolve(c => UserNodes.Users.Load(c, c.Source.UserId));
-        Field(m => m.EmployeeId);
-        Field(m => m.Department);
-        Field(m => m.Designation);
-        extensions.Apply(this);
-    }
-}
-
-/// <summary>The <c>AdmissionType</c> enum.</summary>
-public sealed class AdmissionTypeGraphType : EnumerationGraphType<AdmissionType>
-{
-    public AdmissionTypeGraphType() => Name = "AdmissionType";
 }

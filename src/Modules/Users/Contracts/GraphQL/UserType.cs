@@ -19,7 +19,7 @@ public sealed class UserType : ObjectGraphType<UserNode>
     public UserType(TypeExtensionRegistry extensions)
     {
         ArgumentNullException.ThrowIfNull(extensions);
-        Name = "User";
+        Name = UserNode.TypeName;
         this.Authorize();
         this.NodeId(u => u.Id).AllowAnonymous();
         Field(u => u.Username);
@@ -27,7 +27,7 @@ public sealed class UserType : ObjectGraphType<UserNode>
             .Resolve(UserFieldRules.Email);
         Field(u => u.FirstName);
         Field(u => u.LastName);
-        Field<NonNullGraphType<UserKindGraphType>>("userType").Resolve(c => c.Source.UserType);
+        Field<NonNullGraphType<UserKindType>>("userType").Resolve(c => c.Source.UserType);
         Field<BooleanGraphType>("isEmailVerified").Description("The user and admins; FORBIDDEN to others.")
             .Resolve(c => UserFieldRules.SelfOrAdmin(c, c.Source.IsEmailVerified));
         Field<BooleanGraphType>("isActive").Description("The user and admins; FORBIDDEN to others.")
@@ -41,10 +41,4 @@ public sealed class UserType : ObjectGraphType<UserNode>
     }
 
     internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-}
-
-/// <summary>The <c>UserType</c> enum: a user's role.</summary>
-public sealed class UserKindGraphType : EnumerationGraphType<UserKind>
-{
-    public UserKindGraphType() => Name = "UserType";
 }
