@@ -1,9 +1,15 @@
+using CertifyTrack.Shared.GraphQL.Errors;
+
 namespace CertifyTrack.Modules.Clubs;
 
-/// <summary>Every <c>userErrors</c> code the Clubs module answers.</summary>
+/// <summary>Every <c>userErrors</c> code the Clubs module answers (besides the platform's INVALID_ID and FORBIDDEN).</summary>
+[ErrorCodeCatalog]
 internal static class ClubErrorCodes
 {
     public const string ClubNameTaken = "CLUB_NAME_TAKEN";
+    public const string ClubNameRequired = "CLUB_NAME_REQUIRED";
+    public const string ClubNameTooLong = "CLUB_NAME_TOO_LONG";
+    public const string DescriptionTooLong = "DESCRIPTION_TOO_LONG";
     public const string ClubNotFound = "CLUB_NOT_FOUND";
     public const string ClubInactive = "CLUB_INACTIVE";
     public const string ClubFull = "CLUB_FULL";
@@ -18,5 +24,4 @@ internal static class ClubErrorCodes
     public const string OwnRole = "OWN_ROLE";
     public const string RoleAboveGranter = "ROLE_ABOVE_GRANTER";
     public const string MemberAboveGranter = "MEMBER_ABOVE_GRANTER";
-    public const string Forbidden = "FORBIDDEN";
 }

@@ -20,6 +20,12 @@ internal sealed class Club
     /// <summary>An <c>api_mentor</c> id.</summary>
     public long? FacultyCoordinatorId { get; set; }
 
+    /// <summary>
+    /// The coordinator's <c>auth_user</c> id, copied from Users' directory with <see cref="FacultyCoordinatorId"/>
+    /// (a profile's user never changes), so policies and permissions decide in one statement of this module.
+    /// </summary>
+    public long? FacultyCoordinatorUserId { get; set; }
+
     /// <summary>An <c>api_student</c> id.</summary>
     public long? ClubHeadId { get; set; }
 

@@ -1,10 +1,13 @@
 using CertifyTrack.Modules.Clubs.Contracts;
+using CertifyTrack.Shared.GraphQL.Relay;
 
 namespace CertifyTrack.Modules.Clubs.Domain;
 
 /// <summary>A row of <c>api_clubrole</c>: a position in a club and its eleven permission flags (the seed's columns).</summary>
-internal sealed class ClubRole
+internal sealed class ClubRole : INode
 {
+    public static string TypeName => "ClubRole";
+
     public long Id { get; set; }
 
     public string Name { get; set; } = "";

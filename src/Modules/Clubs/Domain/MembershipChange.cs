@@ -15,6 +15,8 @@ internal sealed class MembershipChange
 
     public long StudentId { get; set; }
 
+    public long UserId { get; set; }
+
     public MembershipChangeKind Kind { get; set; }
 
     public long? OldRoleId { get; set; }

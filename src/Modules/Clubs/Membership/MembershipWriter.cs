@@ -15,13 +15,13 @@ namespace CertifyTrack.Modules.Clubs.Membership;
 internal sealed class MembershipWriter(ClubsDbContext db, long actorUserId, DateTime now)
 {
     /// <summary>Adds the student (a new row, or the same row reactivated) with <paramref name="roleId"/>.</summary>
-    public async Task<ClubMember> ActivateAsync(long clubId, long studentId, long roleId, MembershipChangeKind kind, string[] studentField, CancellationToken ct)
+    public async Task<ClubMember> ActivateAsync(long clubId, long studentId, long userId, long roleId, MembershipChangeKind kind, string[] studentField, CancellationToken ct)
     {
         var member = await db.Members.SingleOrDefaultAsync(m => m.ClubId == clubId && m.StudentId == studentId, ct);
         var oldRole = member?.RoleId;
         if (member is null)
         {
-            member = new ClubMember { ClubId = clubId, StudentId = studentId, RoleId = roleId, JoinedDate = now, IsActive = true };
+            member = new ClubMember { ClubId = clubId, StudentId = studentId, UserId = userId, RoleId = roleId, JoinedDate = now, IsActive = true };
             db.Members.Add(member);
             try
             {
@@ -87,6 +87,7 @@ internal sealed class MembershipWriter(ClubsDbContext db, long actorUserId, Date
             MemberId = member.Id,
             ClubId = member.ClubId,
             StudentId = member.StudentId,
+            UserId = member.UserId,
             Kind = kind,
             OldRoleId = oldRole,
             NewRoleId = member.RoleId,

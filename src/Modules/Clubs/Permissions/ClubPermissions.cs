@@ -28,17 +28,16 @@ internal sealed class ClubPermissions(IDbContextFactory<ClubsDbContext> dbs, ICl
 
     private async Task<IReadOnlySet<ClubPermission>> LoadAsync(long userId, long clubId, CancellationToken cancellationToken)
     {
-        var identity = await identities.GetAsync(userId, cancellationToken);
-        var studentId = identity.StudentId ?? 0; // ids start at 1: 0 matches no membership
+        var isAdmin = await identities.IsAdminAsync(userId, cancellationToken);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var row = await (
             from c in db.Clubs
             where c.Id == clubId
-            join m in db.Members.Where(m => m.StudentId == studentId && m.IsActive) on c.Id equals m.ClubId into memberships
+            join m in db.Members.Where(m => m.UserId == userId && m.IsActive) on c.Id equals m.ClubId into memberships
             from m in memberships.DefaultIfEmpty()
             join r in db.Roles on m!.RoleId equals r.Id into roles
             from r in roles.DefaultIfEmpty()
-            select new { c.IsActive, c.FacultyCoordinatorId, Role = r })
+            select new { c.IsActive, c.FacultyCoordinatorUserId, Role = r })
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -46,10 +45,6 @@ internal sealed class ClubPermissions(IDbContextFactory<ClubsDbContext> dbs, ICl
             return new HashSet<ClubPermission>();
         }
 
-        return PermissionRule.Resolve(new ClubFacts(
-            identity.IsAdmin,
-            identity.MentorId is { } mentor && row.FacultyCoordinatorId == mentor,
-            row.IsActive,
-            row.Role?.Permissions()));
+        return PermissionRule.Resolve(new ClubFacts(isAdmin, row.FacultyCoordinatorUserId == userId, row.IsActive, row.Role?.Permissions()));
     }
 }

@@ -1,4 +1,5 @@
 using CertifyTrack.Modules.Clubs.Contracts;
+using CertifyTrack.Shared.GraphQL.Errors;
 using CertifyTrack.Shared.GraphQL.Mutations;
 
 namespace CertifyTrack.Modules.Clubs.Permissions;
@@ -15,9 +16,15 @@ internal static class GrantRule
     /// <summary>The refusal of <paramref name="granter"/> giving <paramref name="target"/> a role with <paramref name="newRole"/>, or null when allowed.</summary>
     /// <param name="currentRole">The target's current role flags for a change or removal; null when adding.</param>
     /// <param name="newRole">The flags of the role given; null for a removal.</param>
-    public static UserError? Check(Granter granter, long targetStudentId, IReadOnlySet<ClubPermission>? currentRole, IReadOnlySet<ClubPermission>? newRole, string[] roleField)
+    public static UserError? Check(Granter granter, long targetUserId, IReadOnlySet<ClubPermission>? currentRole, IReadOnlySet<ClubPermission>? newRole, string[] roleField)
     {
-        if (newRole is not null && currentRole is not null && granter.StudentId == targetStudentId)
+        var mayManage = granter.IsAdmin || granter.IsCoordinator || granter.Permissions.Contains(ClubPermission.ManageMembers);
+        if (!mayManage)
+        {
+            return new UserError(PlatformErrorCodes.Forbidden, "Only members who manage members, the club's coordinator or an admin may do this.", ["input"]);
+        }
+
+        if (newRole is not null && currentRole is not null && granter.UserId == targetUserId)
         {
             return new UserError(ClubErrorCodes.OwnRole, "Nobody changes their own role.", ["input", "memberId"]);
         }
@@ -25,11 +32,6 @@ internal static class GrantRule
         if (granter.IsAdmin || granter.IsCoordinator)
         {
             return null;
-        }
-
-        if (!granter.Permissions.Contains(ClubPermission.ManageMembers))
-        {
-            return new UserError(ClubErrorCodes.Forbidden, "Only members who manage members, the club's coordinator or an admin may do this.", ["input"]);
         }
 
         if (currentRole is not null && !currentRole.IsSubsetOf(granter.Permissions))
@@ -46,5 +48,16 @@ internal static class GrantRule
     }
 }
 
-/// <summary>Who grants: an admin, the club's coordinator, or a member (their student id and permissions in the club).</summary>
-internal sealed record Granter(bool IsAdmin, bool IsCoordinator, long? StudentId, IReadOnlySet<ClubPermission> Permissions);
+/// <summary>Who grants (their user id): an admin, the club's coordinator, or a member with their permissions in the club.</summary>
+internal sealed record Granter(bool IsAdmin, bool IsCoordinator, long UserId, IReadOnlySet<ClubPermission> Permissions);
+
+internal static class UserErrorChecks
+{
+    public static void ThrowIfNotNull(this UserError? error)
+    {
+        if (error is not null)
+        {
+            throw new UserErrorException([error]);
+        }
+    }
+}

@@ -25,5 +25,7 @@ internal sealed class ClubConfiguration : IEntityTypeConfiguration<Club>
         builder.HasIndex(c => c.Name).HasDatabaseName("idx_club_name");
         builder.HasIndex(c => c.IsActive).HasDatabaseName("idx_club_is_active");
         builder.HasIndex(c => c.FacultyCoordinatorId).HasDatabaseName("idx_club_faculty_coordinator_id");
+        builder.HasIndex(c => c.FacultyCoordinatorUserId).HasDatabaseName("idx_club_faculty_coordinator_user_id");
+        builder.HasIndex(c => new { c.EstablishedDate, c.Id }).HasDatabaseName("idx_club_established_date");
     }
 }

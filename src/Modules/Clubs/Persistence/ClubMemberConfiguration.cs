@@ -19,6 +19,7 @@ internal sealed class ClubMemberConfiguration : IEntityTypeConfiguration<ClubMem
 
         builder.HasIndex(m => new { m.ClubId, m.StudentId }).IsUnique().HasDatabaseName(ClubStudentIndex);
         builder.HasIndex(m => m.StudentId).HasDatabaseName("idx_clubmember_student_id");
+        builder.HasIndex(m => new { m.UserId, m.ClubId }).HasDatabaseName("idx_clubmember_user_club");
         builder.HasIndex(m => m.RoleId).HasDatabaseName("idx_clubmember_role_id");
     }
 }

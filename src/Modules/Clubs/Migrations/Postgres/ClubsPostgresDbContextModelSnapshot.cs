@@ -60,6 +60,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("faculty_coordinator_id");
 
+                    b.Property<long?>("FacultyCoordinatorUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("faculty_coordinator_user_id");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasDefaultValue(true)
@@ -90,6 +94,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                     b.HasIndex("FacultyCoordinatorId")
                         .HasDatabaseName("idx_club_faculty_coordinator_id");
 
+                    b.HasIndex("FacultyCoordinatorUserId")
+                        .HasDatabaseName("idx_club_faculty_coordinator_user_id");
+
                     b.HasIndex("IsActive")
                         .HasDatabaseName("idx_club_is_active");
 
@@ -99,6 +106,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ux_club_normalized_name");
+
+                    b.HasIndex("EstablishedDate", "Id")
+                        .HasDatabaseName("idx_club_established_date");
 
                     b.ToTable("api_club", null, t =>
                         {
@@ -136,6 +146,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("student_id");
 
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_api_clubmember");
 
@@ -148,6 +162,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                     b.HasIndex("ClubId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ux_clubmember_club_student");
+
+                    b.HasIndex("UserId", "ClubId")
+                        .HasDatabaseName("idx_clubmember_user_club");
 
                     b.ToTable("api_clubmember", (string)null);
                 });
@@ -353,6 +370,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                     b.Property<long>("StudentId")
                         .HasColumnType("bigint")
                         .HasColumnName("student_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_api_clubmember_history");

@@ -53,6 +53,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("faculty_coordinator_id");
 
+                    b.Property<long?>("FacultyCoordinatorUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("faculty_coordinator_user_id");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true)
@@ -83,6 +87,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.HasIndex("FacultyCoordinatorId")
                         .HasDatabaseName("idx_club_faculty_coordinator_id");
 
+                    b.HasIndex("FacultyCoordinatorUserId")
+                        .HasDatabaseName("idx_club_faculty_coordinator_user_id");
+
                     b.HasIndex("IsActive")
                         .HasDatabaseName("idx_club_is_active");
 
@@ -92,6 +99,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ux_club_normalized_name");
+
+                    b.HasIndex("EstablishedDate", "Id")
+                        .HasDatabaseName("idx_club_established_date");
 
                     b.ToTable("api_club", null, t =>
                         {
@@ -127,6 +137,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("student_id");
 
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_api_clubmember");
 
@@ -139,6 +153,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.HasIndex("ClubId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ux_clubmember_club_student");
+
+                    b.HasIndex("UserId", "ClubId")
+                        .HasDatabaseName("idx_clubmember_user_club");
 
                     b.ToTable("api_clubmember", (string)null);
                 });
@@ -340,6 +357,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.Property<long>("StudentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("student_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_api_clubmember_history");

@@ -24,6 +24,7 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                     normalized_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     description = table.Column<string>(type: "text", nullable: true),
                     faculty_coordinator_id = table.Column<long>(type: "bigint", nullable: true),
+                    faculty_coordinator_user_id = table.Column<long>(type: "bigint", nullable: true),
                     club_head_id = table.Column<long>(type: "bigint", nullable: true),
                     established_date = table.Column<DateOnly>(type: "date", nullable: true),
                     is_active = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
@@ -82,6 +83,7 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     club_id = table.Column<long>(type: "bigint", nullable: false),
                     student_id = table.Column<long>(type: "bigint", nullable: false),
+                    user_id = table.Column<long>(type: "bigint", nullable: false),
                     role_id = table.Column<long>(type: "bigint", nullable: false),
                     joined_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     is_active = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true)
@@ -118,6 +120,7 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                     member_id = table.Column<long>(type: "bigint", nullable: false),
                     club_id = table.Column<long>(type: "bigint", nullable: false),
                     student_id = table.Column<long>(type: "bigint", nullable: false),
+                    user_id = table.Column<long>(type: "bigint", nullable: false),
                     kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     old_role_id = table.Column<long>(type: "bigint", nullable: true),
                     new_role_id = table.Column<long>(type: "bigint", nullable: true),
@@ -150,9 +153,19 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "idx_club_established_date",
+                table: "api_club",
+                columns: new[] { "established_date", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "idx_club_faculty_coordinator_id",
                 table: "api_club",
                 column: "faculty_coordinator_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_club_faculty_coordinator_user_id",
+                table: "api_club",
+                column: "faculty_coordinator_user_id");
 
             migrationBuilder.CreateIndex(
                 name: "idx_club_is_active",
@@ -184,6 +197,11 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Postgres
                 name: "idx_clubmember_student_id",
                 table: "api_clubmember",
                 column: "student_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_clubmember_user_club",
+                table: "api_clubmember",
+                columns: new[] { "user_id", "club_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ux_clubmember_club_student",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
 {
     [DbContext(typeof(ClubsSqliteDbContext))]
-    [Migration("20261206223746_Clubs")]
+    [Migration("20261206225242_Clubs")]
     partial class Clubs
     {
         /// <inheritdoc />
@@ -56,6 +56,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("faculty_coordinator_id");
 
+                    b.Property<long?>("FacultyCoordinatorUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("faculty_coordinator_user_id");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true)
@@ -86,6 +90,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.HasIndex("FacultyCoordinatorId")
                         .HasDatabaseName("idx_club_faculty_coordinator_id");
 
+                    b.HasIndex("FacultyCoordinatorUserId")
+                        .HasDatabaseName("idx_club_faculty_coordinator_user_id");
+
                     b.HasIndex("IsActive")
                         .HasDatabaseName("idx_club_is_active");
 
@@ -95,6 +102,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.HasIndex("NormalizedName")
                         .IsUnique()
                         .HasDatabaseName("ux_club_normalized_name");
+
+                    b.HasIndex("EstablishedDate", "Id")
+                        .HasDatabaseName("idx_club_established_date");
 
                     b.ToTable("api_club", null, t =>
                         {
@@ -130,6 +140,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("student_id");
 
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_api_clubmember");
 
@@ -142,6 +156,9 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.HasIndex("ClubId", "StudentId")
                         .IsUnique()
                         .HasDatabaseName("ux_clubmember_club_student");
+
+                    b.HasIndex("UserId", "ClubId")
+                        .HasDatabaseName("idx_clubmember_user_club");
 
                     b.ToTable("api_clubmember", (string)null);
                 });
@@ -343,6 +360,10 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     b.Property<long>("StudentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("student_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_api_clubmember_history");

@@ -23,6 +23,7 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     normalized_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     description = table.Column<string>(type: "TEXT", nullable: true),
                     faculty_coordinator_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    faculty_coordinator_user_id = table.Column<long>(type: "INTEGER", nullable: true),
                     club_head_id = table.Column<long>(type: "INTEGER", nullable: true),
                     established_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true),
@@ -81,6 +82,7 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     club_id = table.Column<long>(type: "INTEGER", nullable: false),
                     student_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<long>(type: "INTEGER", nullable: false),
                     role_id = table.Column<long>(type: "INTEGER", nullable: false),
                     joined_date = table.Column<DateTime>(type: "TEXT", nullable: false),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true)
@@ -117,6 +119,7 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                     member_id = table.Column<long>(type: "INTEGER", nullable: false),
                     club_id = table.Column<long>(type: "INTEGER", nullable: false),
                     student_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<long>(type: "INTEGER", nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     old_role_id = table.Column<long>(type: "INTEGER", nullable: true),
                     new_role_id = table.Column<long>(type: "INTEGER", nullable: true),
@@ -149,9 +152,19 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "idx_club_established_date",
+                table: "api_club",
+                columns: new[] { "established_date", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "idx_club_faculty_coordinator_id",
                 table: "api_club",
                 column: "faculty_coordinator_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_club_faculty_coordinator_user_id",
+                table: "api_club",
+                column: "faculty_coordinator_user_id");
 
             migrationBuilder.CreateIndex(
                 name: "idx_club_is_active",
@@ -183,6 +196,11 @@ namespace CertifyTrack.Modules.Clubs.Migrations.Sqlite
                 name: "idx_clubmember_student_id",
                 table: "api_clubmember",
                 column: "student_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_clubmember_user_club",
+                table: "api_clubmember",
+                columns: new[] { "user_id", "club_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ux_clubmember_club_student",
