@@ -1,5 +1,12 @@
+using CertifyTrack.Modules.Clubs.Contracts;
+using CertifyTrack.Modules.Clubs.Contracts.GraphQL;
+using CertifyTrack.Modules.Clubs.Domain;
+using CertifyTrack.Modules.Clubs.GraphQL;
+using CertifyTrack.Modules.Clubs.Permissions;
 using CertifyTrack.Modules.Clubs.Persistence;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Extensions;
+using CertifyTrack.Shared.GraphQL.Types;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +21,17 @@ public static class ClubsModule
     {
         services.AddModuleDbContext<ClubsDbContext, ClubsSqliteDbContext, ClubsPostgresDbContext>(configuration, Name);
         services.AddSingleton<IGraphQLModule, ClubsGraphQLModule>();
+        services.AddClubNodes();
+        services.AddGraphTypeMapping<ClubNode, ClubType>();
+        services.AddGraphTypeMapping<ClubMember, ClubMemberType>();
+        services.AddGraphTypeMapping<ClubRole, ClubRoleType>();
+        services.AddGraphTypeMapping<Contracts.ClubPermission, ClubPermissionGraphType>();
+        services.AddTypeExtension<StudentClubsExtension>();
+        services.AddTypeExtension<MentorClubsExtension>();
+        services.AddScoped<IClubIdentities, DirectoryIdentities>();
+        services.AddScoped<ClubPermissions>();
+        services.AddScoped<IClubPermissions>(sp => sp.GetRequiredService<ClubPermissions>());
+        services.AddScoped<ClubRequestCache>();
         return services;
     }
 }

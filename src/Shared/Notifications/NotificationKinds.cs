@@ -20,6 +20,8 @@ public static class NotificationKinds
     public const string BookingApproved = "booking_approved";
     public const string BookingRejected = "booking_rejected";
     public const string BookingAutoRejected = "booking_auto_rejected";
+    public const string ClubMembership = "club_membership";
+    public const string ClubUpdated = "club_updated";
     public const string MentorAssigned = "mentor_assigned";
     public const string AccountUpdated = "account_updated";
     public const string PasswordChanged = "password_changed";
@@ -40,6 +42,7 @@ public static class NotificationKinds
         CertificateIssued,
         PointsApproved, PointsRejected, PointsOverridden,
         BookingApproved, BookingRejected, BookingAutoRejected,
+        ClubMembership, ClubUpdated,
         MentorAssigned, AccountUpdated,
         PasswordChanged, PasswordReset, AccountLocked,
     ];

@@ -38,19 +38,21 @@ internal sealed class UsersApp : IAsyncDisposable
         DateTimeOffset? now = null,
         bool kestrel = false,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        TestDatabase? database = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(
-            provider,
-            services =>
-            {
-                services.AddTestAuthentication();
-                services.AddSingleton<TimeProvider>(time);
-                configureServices?.Invoke(services);
-            },
-            // These tests count users and audit rows: no bootstrap admin unless a test asks for it.
-            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Auth:BootstrapAdmin"] = settings?.GetValueOrDefault("Auth:BootstrapAdmin") ?? "false" });
+        void Services(IServiceCollection services)
+        {
+            services.AddTestAuthentication();
+            services.AddSingleton<TimeProvider>(time);
+            configureServices?.Invoke(services);
+        }
+
+        // These tests count users and audit rows: no bootstrap admin unless a test asks for it.
+        var allSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Auth:BootstrapAdmin"] = settings?.GetValueOrDefault("Auth:BootstrapAdmin") ?? "false" };
+        // database: one the caller owns and disposes after the app.
+        var app = database is null ? await TestApp.StartAsync(provider, Services, allSettings) : TestApp.Start(database, Services, allSettings);
         var usersApp = new UsersApp(app, time, kestrel);
         if (!kestrel)
         {
