@@ -23,7 +23,7 @@ internal static class AddAuthor
             .Run<LibraryDbContext>(async (command, input) =>
             {
                 AuthorRules.Check(input);
-                if (await command.Db.Authors.AnyAsync(a => a.Name == input.Name.Trim(), command.CancellationToken))
+                if (await command.Db.Authors.AnyAsync(a => a.Name == input.Name.Trim() && a.City == input.City, command.CancellationToken))
                 {
                     throw new UserErrorException([AuthorRules.NameTaken()]);
                 }
@@ -64,12 +64,12 @@ internal static class AuthorRules
         return titles.Select(t => new Book { AuthorId = author.Id, Title = t.Trim(), Year = now.Year, PublishedAt = now });
     }
 
-    public static UserError NameTaken() => new(LibraryErrorCodes.AuthorNameTaken, "An author with this name exists.", ["input", "name"]);
+    public static UserError NameTaken() => new(LibraryErrorCodes.AuthorNameTaken, "An author with this name lives in this city.", ["input", "name"]);
 }
 
 internal sealed record AddAuthorInput(
-    [Description("Unique among authors.")] string Name,
-    string? City,
+    [Description("Unique with the city.")] string Name,
+    string City,
     int? BirthYear,
     [Description("Books to add with the author."), MaxItems(AddAuthor.MaxBooks)] IReadOnlyList<string>? BookTitles);
 

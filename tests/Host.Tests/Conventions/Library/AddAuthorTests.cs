@@ -36,7 +36,7 @@ public sealed class AddAuthorTests
     {
         await using var library = await LibraryApp.StartAsync(provider);
 
-        var response = await library.Client.GraphQLAsync(Add, new { input = new { name = "Mira", bookTitles = OneBlankTitle } });
+        var response = await library.Client.GraphQLAsync(Add, new { input = new { name = "Mira", city = "Pune", bookTitles = OneBlankTitle } });
 
         Assert.Null(response.Field("addAuthor")!["author"]);
         var error = Assert.Single(response.UserErrors("addAuthor"));
@@ -52,7 +52,7 @@ public sealed class AddAuthorTests
     {
         await using var library = await LibraryApp.StartAsync(provider);
 
-        var response = await library.Client.GraphQLAsync(Add, new { input = new { name = "", birthYear = 3000 } });
+        var response = await library.Client.GraphQLAsync(Add, new { input = new { name = "", city = "Pune", birthYear = 3000 } });
 
         Assert.Equal(["input.name", "input.birthYear"], response.UserErrors("addAuthor").Select(e => e.Path));
         Assert.Equal(["NAME_REQUIRED", "BIRTH_YEAR_INVALID"], response.UserErrorCodes("addAuthor"));
@@ -63,10 +63,10 @@ public sealed class AddAuthorTests
     public async Task A_name_taken_before_or_by_a_concurrent_request_is_the_same_user_error(string provider)
     {
         await using var library = await LibraryApp.StartAsync(provider);
-        await library.AddAsync(new Author { Name = "Zoya" });
+        await library.AddAsync(new Author { Name = "Zoya", City = "Delhi" });
 
-        var taken = await library.Client.GraphQLAsync(Add, new { input = new { name = "Zoya" } });
-        var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => library.Client.GraphQLAsync(Add, new { input = new { name = "Kabir" } })));
+        var taken = await library.Client.GraphQLAsync(Add, new { input = new { name = "Zoya", city = "Delhi" } });
+        var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => library.Client.GraphQLAsync(Add, new { input = new { name = "Kabir", city = "Pune" } })));
 
         Assert.Equal(["AUTHOR_NAME_TAKEN"], taken.UserErrorCodes("addAuthor"));
         Assert.All(racing, r => Assert.Empty(r.ErrorCodes));   // a lost race is a user error, never a fault
@@ -77,10 +77,10 @@ public sealed class AddAuthorTests
     [Fact]
     public void The_rules_run_without_a_host()
     {
-        var refused = Assert.Throws<UserErrorException>(() => AuthorRules.Check(new AddAuthorInput(" ", null, 999, null)));
+        var refused = Assert.Throws<UserErrorException>(() => AuthorRules.Check(new AddAuthorInput(" ", "Pune", 999, null)));
 
         Assert.Equal(["NAME_REQUIRED", "BIRTH_YEAR_INVALID"], refused.Errors.Select(e => e.Code));
-        AuthorRules.Check(new AddAuthorInput("Mira", null, 1990, []));
+        AuthorRules.Check(new AddAuthorInput("Mira", "Pune", 1990, []));
     }
 
     [Fact]

@@ -9,12 +9,12 @@ internal sealed class LibraryDbContext(DbContextOptions<LibraryDbContext> option
 
     public DbSet<Book> Books => Set<Book>();
 
-    public const string AuthorNameIndex = "ix_test_library_author_name";
+    public const string AuthorNameIndex = "ix_test_library_author_name_city";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Author>().ToTable("test_library_author")
-            .HasIndex(a => a.Name).IsUnique().HasDatabaseName(AuthorNameIndex);
+            .HasIndex(a => new { a.Name, a.City }).IsUnique().HasDatabaseName(AuthorNameIndex);
         modelBuilder.Entity<Book>().ToTable("test_library_book")
             .HasOne<Author>().WithMany().HasForeignKey(b => b.AuthorId);
     }
