@@ -68,11 +68,17 @@ internal sealed class ClubWorld : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     /// <param name="database">A database the caller owns, or null for a fresh one the world owns.</param>
-    /// <param name="connectionString">Overrides the database's connection string (a smaller pool).</param>
+    /// <param name="connectionString">Overrides the database's connection string (a smaller pool), for a flood of requests.</param>
     public static async Task<ClubWorld> StartAsync(string provider, bool seed = true, TestDatabase? database = null, string? connectionString = null)
     {
         var logs = new CapturingLoggerProvider();
-        var settings = connectionString is null ? null : new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString };
+        // A flood of requests on a loaded machine: its own pool size, and time bounds that assert behaviour, not speed.
+        var settings = connectionString is null ? null : new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["GraphQL:Limits:ExecutionTimeout"] = "00:03:00",
+            ["GraphQL:Limits:ValidationTimeout"] = "00:01:00",
+        };
         var world = new ClubWorld(await UsersApp.StartAsync(provider, settings: settings, configureServices: s => s.AddSingleton<ILoggerProvider>(logs), database: database), logs);
         if (seed)
         {
