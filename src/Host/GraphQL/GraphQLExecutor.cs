@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Claims;
 using CertifyTrack.Host.GraphQL.Documents;
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Limits;
 using CertifyTrack.Host.GraphQL.Persisted;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -79,6 +81,7 @@ internal sealed class GraphQLExecutor(
         var timeout = TimeoutOf(request, document, requestServices);
         var validationStart = Stopwatch.GetTimestamp();
         var rules = await validation.RulesForAsync(source, validationStart, user, requestServices, cancellationToken);
+        var committed = new CommittedFields();
         try
         {
             return await executer.ExecuteAsync(new ExecutionOptions
@@ -95,18 +98,28 @@ internal sealed class GraphQLExecutor(
                 UnhandledExceptionDelegate = masker.HandleAsync,
                 Timeout = timeout,
                 MaxParallelExecutionCount = limits.Value.MaxParallelExecution,
-                UserContext = new Dictionary<string, object?> { [ValidationTimeBudgetRule.StartKey] = validationStart },
+                UserContext = new Dictionary<string, object?>
+                {
+                    [ValidationTimeBudgetRule.StartKey] = validationStart,
+                    [CommittedFields.Key] = committed,
+                },
                 TimeoutAction = TimeoutAction.ThrowTimeoutException,
             });
         }
         catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
         {
             // Execution began and was cancelled: "data": null with the reason, as for any field error at the root.
+            // When a mutation's command had committed, the changes stay: say so, naming the fields, so a
+            // client does not retry what already happened (ADR 6).
             var result = new ExecutionResult { Executed = true };
-            result.AddError(new ExecutionError($"The operation did not finish within {timeout.TotalSeconds:0.###} seconds.")
-            {
-                Code = "EXECUTION_TIMEOUT",
-            });
+            var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            result.AddError(committed.Names is { Count: > 0 } names
+                ? new ExecutionError($"The operation did not finish within {seconds} seconds, after the changes of {string.Join(", ", names.Select(n => $"'{n}'"))} were committed; they stand.")
+                {
+                    Code = "EXECUTION_TIMEOUT_AFTER_COMMIT",
+                    Extensions = new Dictionary<string, object?> { ["committedFields"] = names },
+                }
+                : new ExecutionError($"The operation did not finish within {seconds} seconds.") { Code = "EXECUTION_TIMEOUT" });
             return result;
         }
     }

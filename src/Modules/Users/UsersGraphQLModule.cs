@@ -3,6 +3,7 @@ using CertifyTrack.Modules.Users.Admin.Import;
 using CertifyTrack.Modules.Users.Admin.Lists;
 using CertifyTrack.Modules.Users.Admin.Mentoring;
 using CertifyTrack.Modules.Users.Admin.NewUsers;
+using CertifyTrack.Modules.Users.Admin.Profiles;
 using CertifyTrack.Modules.Users.Admin.Status;
 using CertifyTrack.Modules.Users.Audit;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
@@ -44,6 +45,7 @@ internal sealed class UsersGraphQLModule : IGraphQLModule
         SetUserActive.Declare(mutation);
         UnlockUser.Declare(mutation);
         AssignMentor.Declare(mutation);
+        UpdateUserProfile.Declare(mutation);
         RegisterStudent.Declare(mutation);
         VerifyEmail.Declare(mutation);
         ResendVerification.Declare(mutation);

@@ -35,7 +35,12 @@ public sealed class NotificationEmailTests
 
         var written = await NotifyAsync(app, NotificationKinds.EventCancelled, "Hackathon <cancelled>", "Sorry & see you\nnext time <script>", asha, ravi, gone, fresh);
 
-        Assert.Equal(4, written);   // in the app for everyone
+        Assert.Equal(3, written);   // in the app for everyone active, verified or not; nothing for the disabled account
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            Assert.False(await db.Notifications.AnyAsync(n => n.UserId == gone, Ct));
+        }
+
         var rows = await OutboxAsync(app);
         Assert.Equal(["asha@example.edu", "ravi@example.edu"], rows.Select(r => r.ToAddress));
         var row = rows[0];

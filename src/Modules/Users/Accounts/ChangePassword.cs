@@ -31,7 +31,7 @@ internal static class ChangePassword
                 user.Password = hash;
                 await command.Db.SaveChangesAsync(ct);
                 var revoked = await PasswordChanges.FollowUpAsync(
-                    command.Services, command.Db, user, keep: command.Caller.Principal, "changed", AccountNotices.PasswordChanged(), ct);
+                    command.Services, command.Db, user, keep: command.Caller.Principal, AccountNotices.PasswordChanged(), ct);
                 await command.AuditAsync(new AuditEntry("user.password_changed", UserNode.TypeName, $"{user.Id}") { NewValues = new { tokensRevoked = revoked } });
                 await tx.CommitAsync(ct);
                 return new ChangePasswordPayload(Changed: true);

@@ -3,7 +3,7 @@ namespace CertifyTrack.Modules.Users.Accounts;
 /// <summary>
 /// <c>resetPassword</c>: a single-use token (30 minutes, 5 wrong guesses; <see cref="TokenRedemption"/>, shared
 /// with the <c>/reset-password</c> page). A reset clears lockout, revokes every session of the user in the
-/// same transaction and publishes <see cref="PasswordChanged"/> after commit.
+/// same transaction (<see cref="PasswordChanges"/>).
 /// </summary>
 internal static class ResetPassword
 {

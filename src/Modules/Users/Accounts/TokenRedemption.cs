@@ -67,9 +67,9 @@ internal sealed class TokenRedemption(
         user.Password = await PasswordHashing.HashAsync(user, newPassword!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await LoginAttempts.ClearAsync(db, user.NormalizedUsername, cancellationToken);
-        var (action, reason) = purpose == TokenPurpose.SetPassword ? ("user.password_set", "set") : ("user.password_reset", "reset");
+        var action = purpose == TokenPurpose.SetPassword ? "user.password_set" : "user.password_reset";
         var notice = purpose == TokenPurpose.PasswordReset ? AccountNotices.PasswordReset() : null;
-        var revoked = await PasswordChanges.FollowUpAsync(services, db, user, keep: null, reason, notice, cancellationToken);
+        var revoked = await PasswordChanges.FollowUpAsync(services, db, user, keep: null, notice, cancellationToken);
         await audit.RecordAsync(
             db, new AuditEntry(action, "User", $"{user.Id}") { ActorId = user.Id, NewValues = new { lockoutCleared = true, tokensRevoked = revoked } }, cancellationToken);
         await tx.CommitAsync(cancellationToken);

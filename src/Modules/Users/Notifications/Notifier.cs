@@ -13,7 +13,9 @@ namespace CertifyTrack.Modules.Users.Notifications;
 /// parameter, so the statement stays the same size for 1 or 1000 ids. Each written row is then
 /// published to its owner's topic, released by the bus when the caller commits. The bus is
 /// resolved per call: hosts without one (the <c>migrate</c> command) still build their services.
-/// Then <see cref="NotificationEmails"/> queues the emails with one more statement.
+/// Then <see cref="NotificationEmails"/> queues the emails with one more statement. Inactive (disabled)
+/// users get nothing: this statement is the one place notifications are written, so it holds them here
+/// (<c>u.is_active</c>), for every module and kind; their emails are held by the same rule.
 /// </summary>
 internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOptions<NotificationOptions> options, NotificationEmails emails) : INotifier
 {
@@ -70,7 +72,7 @@ internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOp
                 INSERT INTO api_notification (user_id, kind, title, message, created_at, expires_at, is_read)
                 SELECT u.id, {request.Kind}, {request.Title}, {request.Message}, {now}, {expires}, FALSE
                 FROM auth_user u
-                WHERE u.id = ANY({ids})
+                WHERE u.id = ANY({ids}) AND u.is_active
                   AND (NOT {respectPreferences} OR NOT EXISTS (
                       SELECT 1 FROM api_notificationpreference p WHERE p.user_id = u.id AND p.kind = {request.Kind} AND NOT p.in_app))
                 RETURNING id, user_id
@@ -80,7 +82,7 @@ internal sealed class Notifier(IServiceProvider services, TimeProvider time, IOp
                 INSERT INTO api_notification (user_id, kind, title, message, created_at, expires_at, is_read)
                 SELECT u.id, {request.Kind}, {request.Title}, {request.Message}, {now}, {expires}, 0
                 FROM auth_user u
-                WHERE u.id IN (SELECT value FROM json_each({JsonSerializer.Serialize(ids)}))
+                WHERE u.id IN (SELECT value FROM json_each({JsonSerializer.Serialize(ids)})) AND u.is_active
                   AND (NOT {respectPreferences} OR NOT EXISTS (
                       SELECT 1 FROM api_notificationpreference p WHERE p.user_id = u.id AND p.kind = {request.Kind} AND NOT p.in_app))
                 RETURNING id, user_id

@@ -49,6 +49,19 @@ public sealed class ConnectionField<TNode>
         return this;
     }
 
+    /// <summary>
+    /// Makes the field nullable (<c>XConnection</c>, not <c>XConnection!</c>): for a connection on an
+    /// object that only some of the callers who may load it may list, so a refusal (<c>FORBIDDEN</c>)
+    /// answers null at the field instead of blanking the object around it (docs/adr/0006).
+    /// </summary>
+    public ConnectionField<TNode> Nullable()
+    {
+        var type = builder.FieldType.Type!;
+        builder.FieldType.Type = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>)
+            ? type.GetGenericArguments()[0] : type;
+        return this;
+    }
+
     /// <summary>Most sort terms in one <c>order</c>.</summary>
     public const int MaxSortTerms = 10;
 

@@ -107,7 +107,10 @@ public sealed class CommandField<TInput, TPayload>
             await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<TDb>>().CreateDbContextAsync(context.CancellationToken);
             await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
             var payload = await Unique(db, input, () => SaveAfter(db, rules(new CommandContext<TDb>(context, db), input), context.CancellationToken));
-            await tx.CommitAsync(context.CancellationToken);
+            // Not cancellable: a commit cut short by the timeout would leave the client unable to tell
+            // whether it happened. Once committed, a later timeout of the operation says so.
+            await tx.CommitAsync(CancellationToken.None);
+            CommittedFields.Record(context);
             return payload;
         });
     }

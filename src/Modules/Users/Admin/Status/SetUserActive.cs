@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Auth;
 using CertifyTrack.Shared.Events;
 
@@ -7,6 +8,8 @@ namespace CertifyTrack.Modules.Users.Admin.Status;
 /// <c>setUserActive</c>, admins only: disables or re-enables an account (<see cref="Accounts.User.SetActive"/>).
 /// Disabling revokes every session of the user in the same transaction (<see cref="SessionRevocation"/>),
 /// even when the account was disabled already; the login rules refuse new ones while it is disabled.
+/// A change is notified (<c>account_updated</c>): re-enabled users read it; a disabled user gets nothing,
+/// as the notifier holds notifications of inactive users (<see cref="AccountUpdateNotices"/>).
 /// </summary>
 internal static class SetUserActive
 {
@@ -14,13 +17,15 @@ internal static class SetUserActive
         mutation.Command<SetUserActiveInput, SetUserActivePayload>("setUserActive")
             .Description("Disables or re-enables an account (admins only).")
             .AuthorizeWithRoles(Roles.Admin)
+            .Expensive(ExpensiveWork.Email)
             .Run<UsersDbContext>(async (command, input) =>
             {
                 var id = NodeTypes.ParseKey<UserNode>(input.UserId, "userId");
                 var user = await UserStatus.LoadAsync(command, id);
                 if (user.SetActive(input.IsActive, command.Caller.UserId) is { } change)
                 {
-                    await command.AuditAsync(change);
+                    await command.AuditAsync(change);   // saves: the notifier sees the new state
+                    await command.NotifyAsync(user.Id, input.IsActive ? AccountUpdateNotices.Enabled() : AccountUpdateNotices.Disabled());
                 }
 
                 if (!input.IsActive)

@@ -8,6 +8,7 @@ namespace CertifyTrack.Modules.Users.Contracts.GraphQL;
 
 /// <summary>
 /// <c>Mentor</c>: loaded only for the mentor, their own mentees and admins (<see cref="UserPolicies.Mentors"/>).
+/// <c>mentees</c> lists their students for the mentor and admins only (<see cref="Profiles.MenteeList"/>).
 /// Public so other modules extend it.
 /// </summary>
 public sealed class MentorType : ObjectGraphType<MentorNode>
@@ -22,6 +23,7 @@ public sealed class MentorType : ObjectGraphType<MentorNode>
         Field(m => m.EmployeeId);
         Field(m => m.Department);
         Field(m => m.Designation);
+        Profiles.MenteeList.Declare(this);
         extensions.Apply(this);
     }
 }
