@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -26,6 +27,15 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
     }
 
     public IReadOnlyCollection<string> Commands => commands;
+
+    /// <summary>
+    /// Keeps EF Core's diagnostic listener subscribed for the whole test process, from before any host
+    /// starts: EF Core decides whether to raise its command events when a context's services are built,
+    /// so a counter subscribing later saw nothing once the host stopped recording traces (which had kept
+    /// the listener subscribed).
+    /// </summary>
+    [ModuleInitializer]
+    internal static void KeepEfDiagnosticsOn() => DiagnosticListener.AllListeners.Subscribe(new AlwaysListening());
 
     /// <summary>How many recorded commands contain <paramref name="text"/>.</summary>
     public int Count(string text) => commands.Count(c => c.Contains(text, StringComparison.Ordinal));
@@ -65,5 +75,28 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
         {
             subscriptions.ForEach(s => s.Dispose());
         }
+    }
+}
+
+internal sealed class AlwaysListening : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+{
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            value.Subscribe(this);
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
     }
 }
