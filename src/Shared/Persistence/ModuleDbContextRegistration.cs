@@ -33,19 +33,30 @@ public static class ModuleDbContextRegistration
     /// SQLite a busy timeout on every connection.
     /// </summary>
     public static DbContextOptionsBuilder UseModuleDatabase(
-        this DbContextOptionsBuilder builder, DatabaseSettings settings, string module)
+        this DbContextOptionsBuilder builder, DatabaseSettings settings, string module) =>
+        builder.UseModuleDatabase(settings, module, withConnectionString: true);
+
+    /// <summary>As above; without the connection string for contexts given a connection later (<see cref="CommandConnection"/>).</summary>
+    private static DbContextOptionsBuilder UseModuleDatabase(
+        this DbContextOptionsBuilder builder, DatabaseSettings settings, string module, bool withConnectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         var historyTable = $"__ef_migrations_history_{module.ToLowerInvariant()}";
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
+            (withConnectionString
+                    ? builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
+                    : builder.UseSqlite(o => o.MigrationsHistoryTable(historyTable)))
                 .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, SqliteUnicodeCase.Instance);
+        }
+        else if (withConnectionString)
+        {
+            builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
         }
         else
         {
-            builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
+            builder.UseNpgsql(o => o.MigrationsHistoryTable(historyTable));
         }
 
         return builder.UseSnakeCaseNamingConvention();
@@ -58,8 +69,12 @@ public static class ModuleDbContextRegistration
     {
         services.AddPooledDbContextFactory<TProviderContext>(
             (sp, b) => b.UseModuleDatabase(settings, module).AddInterceptors(sp.GetServices<IInterceptor>()));
-        services.AddSingleton<IDbContextFactory<TContext>>(
-            sp => new DerivedDbContextFactory<TContext, TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
+        services.AddSingleton<IDbContextFactory<TContext>>(sp => new DerivedDbContextFactory<TContext, TProviderContext>(
+            sp.GetRequiredService<IDbContextFactory<TProviderContext>>(),
+            (DbContextOptions<TProviderContext>)new DbContextOptionsBuilder<TProviderContext>()
+                .UseModuleDatabase(settings, module, withConnectionString: false)
+                .AddInterceptors(sp.GetServices<IInterceptor>())
+                .Options));
         services.AddSingleton(new ModuleDatabase(
             module,
             typeof(TProviderContext),
@@ -67,11 +82,20 @@ public static class ModuleDbContextRegistration
         return services;
     }
 
-    private sealed class DerivedDbContextFactory<TContext, TProviderContext>(IDbContextFactory<TProviderContext> inner)
+    /// <summary>
+    /// The module's factory: a pooled context with a connection of its own, or, while a command runs
+    /// (<see cref="CommandConnection"/>), a new unpooled context over the command's connection and
+    /// transaction (unpooled, so no pooled context ever keeps a borrowed connection).
+    /// </summary>
+    private sealed class DerivedDbContextFactory<TContext, TProviderContext>(
+        IDbContextFactory<TProviderContext> inner, DbContextOptions<TProviderContext> enlistedOptions)
         : IDbContextFactory<TContext>
         where TContext : DbContext
         where TProviderContext : TContext
     {
-        public TContext CreateDbContext() => inner.CreateDbContext();
+        public TContext CreateDbContext() => CommandConnection.Current is var (connection, transaction)
+            ? CommandConnection.Enlist(
+                (TProviderContext)Activator.CreateInstance(typeof(TProviderContext), enlistedOptions)!, connection, transaction)
+            : inner.CreateDbContext();
     }
 }

@@ -24,9 +24,9 @@ internal static class AddClubMember
             .Description("Adds a student to a club with a role (member when omitted).")
             .Authorize()
             .Expensive(ExpensiveWork.Email)
-            .RunWithoutTransaction<ClubsDbContext>(async (command, input) =>
+            .Run<ClubsDbContext>(async (command, input) =>
             {
-                // Who may add at all, then Users' directory, before this command holds a connection (see JoinClub).
+                // The permission and the directory read on this command's connection and transaction (CommandConnection).
                 var clubKey = InputIds.Key<ClubNode>(input.ClubId, "clubId");
                 if (!command.Caller.IsAdmin
                     && !await command.Service<IClubPermissions>().CanAsync(command.Caller.Id, clubKey, ClubPermission.ManageMembers, command.CancellationToken))
@@ -36,7 +36,6 @@ internal static class AddClubMember
 
                 var studentId = InputIds.Key<StudentNode>(input.StudentId, "studentId");
                 var student = await command.StudentAsync(studentId, "studentId");
-                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var club = await command.ClubAsync(input.ClubId);
                 var role = input.RoleId is null ? await command.MemberRoleAsync() : await command.RoleAsync(input.RoleId);
                 var granter = await command.GranterAsync(club);
@@ -44,8 +43,6 @@ internal static class AddClubMember
                 var writer = new MembershipWriter(command.Db, command.Caller.Id, command.Now);
                 var member = await writer.ActivateAsync(club.Id, studentId, student.UserId, role.Id, MembershipChangeKind.Added, ["input", "studentId"], command.CancellationToken);
                 await command.RecordAsync("clubmember.added", member, oldRole: null, wasActive: false, club.Name, "You were added to {0} as {1}.");
-                await command.Db.SaveChangesAsync(command.CancellationToken);
-                await tx.CommitAsync(command.CancellationToken);
                 return new AddClubMemberPayload(member);
             });
 }

@@ -20,12 +20,11 @@ internal static class JoinClub
         mutation.Command<JoinClubInput, JoinClubPayload>("joinClub")
             .Description("The calling student joins a club as member.")
             .AuthorizeWithRoles(Roles.Student)
-            .RunWithoutTransaction<ClubsDbContext>(async (command, input) =>
+            .Run<ClubsDbContext>(async (command, input) =>
             {
-                // Users' directory first, before this command holds a connection: a flood of joins
-                // must not fill the pool with transactions that each wait for a second connection.
+                // Users' directory reads on this command's connection (CommandConnection): a flood of
+                // joins holds one connection each, never one while waiting for a second.
                 var me = await command.CallerStudentAsync();
-                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var club = await command.ClubAsync(input.ClubId);
                 if (!club.IsActive)
                 {
@@ -41,8 +40,6 @@ internal static class JoinClub
                 var member = await new MembershipWriter(command.Db, command.Caller.Id, command.Now)
                     .ActivateAsync(club.Id, me, command.Caller.Id, role.Id, MembershipChangeKind.Joined, ["input", "clubId"], command.CancellationToken);
                 await command.RecordAsync("clubmember.joined", member, oldRole: null, wasActive: false, club.Name, message: null);
-                await command.Db.SaveChangesAsync(command.CancellationToken);
-                await tx.CommitAsync(command.CancellationToken);
                 return new JoinClubPayload(member);
             });
 

@@ -13,9 +13,11 @@ namespace CertifyTrack.Shared.GraphQL.Mutations;
 /// who may call it, then give its rule code to one of the runners:
 /// <list type="bullet">
 /// <item><see cref="Run{TDb}"/>: the usual one. Opens the module's context and one transaction, runs the
-/// code, saves and commits;</item>
+/// code, saves and commits. The command holds one connection: contexts that other modules' contracts
+/// create while the code runs share it and its transaction (<see cref="CommandConnection"/>);</item>
 /// <item><see cref="RunWithoutTransaction{TDb}"/>: opens the context only (a single statement, or work that
-/// must happen before its own transaction: password hashing, a lockout count on SQLite);</item>
+/// must happen before its own transaction: password hashing, a lockout count on SQLite). Nothing is
+/// shared: a contract asked inside a transaction the code opens itself takes a second connection;</item>
 /// <item><see cref="Resolve"/>: no database of its own (the work is a service's: token redemption).</item>
 /// </list>
 /// All of them answer a <see cref="UserErrorException"/> as the payload's <c>userErrors</c>, and a
@@ -106,13 +108,24 @@ public sealed class CommandField<TInput, TPayload>
         {
             await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<TDb>>().CreateDbContextAsync(context.CancellationToken);
             await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
-            var payload = await Unique(db, input, () => SaveAfter(db, rules(new CommandContext<TDb>(context, db), input), context.CancellationToken));
+            var payload = await RunSharing(db, input, rules, context);
             // Not cancellable: a commit cut short by the timeout would leave the client unable to tell
             // whether it happened. Once committed, a later timeout of the operation says so.
             await tx.CommitAsync(CancellationToken.None);
             CommittedFields.Record(context);
             return payload;
         });
+    }
+
+    /// <summary>
+    /// The rule code, with the command's connection and transaction shared (<see cref="CommandConnection"/>):
+    /// contexts other modules' contracts create meanwhile join them instead of taking a second connection.
+    /// </summary>
+    private async Task<TPayload> RunSharing<TDb>(TDb db, TInput input, Func<CommandContext<TDb>, TInput, Task<TPayload>> rules, IResolveFieldContext context)
+        where TDb : DbContext
+    {
+        using var shared = CommandConnection.Share(db);
+        return await Unique(db, input, () => SaveAfter(db, rules(new CommandContext<TDb>(context, db), input), context.CancellationToken));
     }
 
     /// <summary>Runs <paramref name="rules"/> with a new <typeparamref name="TDb"/> and no transaction (open one in the code if it needs one).</summary>
