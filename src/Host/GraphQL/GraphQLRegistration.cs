@@ -8,9 +8,11 @@ using CertifyTrack.Host.GraphQL.WebSockets;
 using CertifyTrack.Host.Ide;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Extensions;
+using CertifyTrack.Shared.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalars = CertifyTrack.Shared.GraphQL.Scalars;
 
 namespace CertifyTrack.Host.GraphQL;
 
@@ -71,6 +73,9 @@ internal static class GraphQLRegistration
         services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddSingleton<WebSocketAddressCap>();
         services.AddSingleton<IdePage>();
+        // The contract's scalars for dates and times of day, wherever a record or a filter has one.
+        services.AddGraphTypeMapping<DateOnly, Scalars.DateGraphType>();
+        services.AddGraphTypeMapping<TimeOnly, Scalars.LocalTimeGraphType>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CertifyTrackSchema>()
             .AddSystemTextJson()

@@ -93,8 +93,8 @@ internal static class FilterOperatorTypes
             TypeCode.Decimal => typeof(DecimalGraphType),
             TypeCode.DateTime => typeof(DateTimeGraphType),
             _ when type == typeof(DateTimeOffset) => typeof(DateTimeOffsetGraphType),
-            _ when type == typeof(DateOnly) => typeof(DateOnlyGraphType),
-            _ when type == typeof(TimeOnly) => typeof(TimeOnlyGraphType),
+            _ when type == typeof(DateOnly) => typeof(Scalars.DateGraphType),
+            _ when type == typeof(TimeOnly) => typeof(Scalars.LocalTimeGraphType),
             _ => throw new NotSupportedException($"Filtering on {type.Name} values is not supported; pass the scalar graph type."),
         };
         return typeof(ComparableFilterType<>).MakeGenericType(ordered);
