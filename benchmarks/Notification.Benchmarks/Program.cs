@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using CertifyTrack.Benchmarks.Common;
 using CertifyTrack.Modules.Users.Accounts;
 using CertifyTrack.Modules.Users.Persistence;
 using CertifyTrack.Shared.Email;
 using CertifyTrack.Shared.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CertifyTrack.Notification.Benchmarks;
 
@@ -26,41 +26,13 @@ internal static class NotificationBenchmark
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {Recipients} recipients, median of {Runs} runs after one warm-up"));
         using var counter = new CommandCounter();
-        var directory = Directory.CreateTempSubdirectory("certifytrack-notify-bench-").FullName;
-        try
-        {
-            await RunAsync("sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", counter);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        var server = Environment.GetEnvironmentVariable("CERTIFYTRACK_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CERTIFYTRACK_TEST_POSTGRES");
-        if (server is null)
-        {
-            Console.WriteLine("postgres: skipped (set CERTIFYTRACK_BENCH_POSTGRES to a server connection string)");
-            return 0;
-        }
-
-        var name = "certifytrack_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'");
-        try
-        {
-            await RunAsync("postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, counter);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-
+        await BenchDatabase.ForEachAsync(database => RunAsync(database.Provider, database.ConnectionString, counter));
         return 0;
     }
 
     private static async Task RunAsync(string provider, string connectionString, CommandCounter counter)
     {
-        await using var app = new BenchApp(provider, connectionString);
+        await using var app = new BenchHost(provider, connectionString);
         var services = app.Services;   // starts the host: migrations, bootstrap admin
         var factory = services.GetRequiredService<IDbContextFactory<UsersDbContext>>();
         var ids = await SeedAsync(factory);
@@ -142,13 +114,5 @@ internal static class NotificationBenchmark
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return [.. users.Select(u => u.Id)];
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

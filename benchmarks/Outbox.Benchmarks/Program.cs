@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using CertifyTrack.Benchmarks.Common;
 using CertifyTrack.Shared.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CertifyTrack.Outbox.Benchmarks;
 
@@ -25,8 +25,7 @@ internal static class OutboxBenchmark
     {
         var messages = Option(args, "--messages", 10_000);
         var concurrency = Option(args, "--concurrency", 16);
-        var server = Environment.GetEnvironmentVariable("CERTIFYTRACK_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CERTIFYTRACK_TEST_POSTGRES");
-        if (server is null)
+        if (BenchDatabase.PostgresServer is not { } server)
         {
             Console.WriteLine("skipped: set CERTIFYTRACK_BENCH_POSTGRES to a PostgreSQL server connection string");
             return 0;
@@ -37,17 +36,8 @@ internal static class OutboxBenchmark
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var instances in new[] { 1, 2 })
         {
-            var name = "certifytrack_outbox_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecuteAsync(server, $"CREATE DATABASE {name}");
-            try
-            {
-                await RunAsync(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, instances, messages, concurrency);
-            }
-            finally
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            }
+            await using var database = await BenchDatabase.PostgresAsync(server);
+            await RunAsync(database.ConnectionString, instances, messages, concurrency);
         }
 
         return 0;
@@ -56,7 +46,7 @@ internal static class OutboxBenchmark
     private static async Task RunAsync(string connectionString, int instances, int messages, int concurrency)
     {
         var recorder = new BenchRecorder();
-        var apps = Enumerable.Range(0, instances).Select(_ => new BenchApp(connectionString, recorder)).ToList();
+        var apps = Enumerable.Range(0, instances).Select(_ => BenchModule.Host(connectionString, recorder)).ToList();
         try
         {
             foreach (var app in apps)
@@ -110,7 +100,7 @@ internal static class OutboxBenchmark
     }
 
     /// <summary>Runs <paramref name="count"/> commands on <paramref name="concurrency"/> workers, spread over the instances; mean µs per command and per publish.</summary>
-    private static async Task<(double Command, double Publish)> CommandsAsync(List<BenchApp> apps, int first, int count, int concurrency, bool publish)
+    private static async Task<(double Command, double Publish)> CommandsAsync(List<BenchHost> apps, int first, int count, int concurrency, bool publish)
     {
         var next = -1;
         long commandTicks = 0;
@@ -146,7 +136,7 @@ internal static class OutboxBenchmark
     /// Every message took effect exactly once (the effect's unique index refuses a second). The
     /// recorder hears a handler before its commit: the last commits may still be on their way.
     /// </summary>
-    private static async Task VerifyAsync(BenchApp app, int expected)
+    private static async Task VerifyAsync(BenchHost app, int expected)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -167,7 +157,7 @@ internal static class OutboxBenchmark
         }
     }
 
-    private static IDbContextFactory<BenchDbContext> Factory(BenchApp app) => app.Services.GetRequiredService<IDbContextFactory<BenchDbContext>>();
+    private static IDbContextFactory<BenchDbContext> Factory(BenchHost app) => app.Services.GetRequiredService<IDbContextFactory<BenchDbContext>>();
 
     private static double[] Milliseconds(long[] ticks) => [.. ticks.Select(t => Stopwatch.GetElapsedTime(0, t).TotalMilliseconds).Order()];
 
@@ -182,12 +172,4 @@ internal static class OutboxBenchmark
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

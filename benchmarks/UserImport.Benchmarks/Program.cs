@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
+using CertifyTrack.Benchmarks.Common;
 
 namespace CertifyTrack.UserImport.Benchmarks;
 
@@ -21,41 +21,13 @@ internal static class ImportBenchmark
     public static async Task<int> Main()
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {Rows} rows (2% mentors, 98% students with a mentor from the file)"));
-        var directory = Directory.CreateTempSubdirectory("certifytrack-import-bench-").FullName;
-        try
-        {
-            await RunAsync("sqlite", $"Data Source={Path.Combine(directory, "bench.db")}");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        var server = Environment.GetEnvironmentVariable("CERTIFYTRACK_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("CERTIFYTRACK_TEST_POSTGRES");
-        if (server is null)
-        {
-            Console.WriteLine("postgres: skipped (set CERTIFYTRACK_BENCH_POSTGRES to a server connection string)");
-            return 0;
-        }
-
-        var name = "certifytrack_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8'");
-        try
-        {
-            await RunAsync("postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-
+        await BenchDatabase.ForEachAsync(database => RunAsync(database.Provider, database.ConnectionString));
         return 0;
     }
 
     private static async Task RunAsync(string provider, string connectionString)
     {
-        await using var app = new BenchApp(provider, connectionString);
+        await using var app = AdminScheme.Host(provider, connectionString);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "bench-admin");
         await ImportAsync(client, Csv("warm", 100), dryRun: false);
@@ -102,13 +74,5 @@ internal static class ImportBenchmark
         }
 
         return csv.ToString();
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
