@@ -11,8 +11,9 @@ public sealed class ClubConcurrencyTests
         await using var database = await TestDatabase.CreateAsync("postgres");
         // The server (max_connections 100) is shared with other tests: a pool of 40 queues the flood instead of
         // exhausting it; the requests still overlap in the database, 40 transactions at a time. Generous time
-        // bounds (ClubWorld): on a loaded machine the last of 250 may wait longer than production's 15 s.
-        await using var world = await ClubWorld.StartAsync("postgres", database: database, connectionString: database.ConnectionString + ";Maximum Pool Size=40");
+        // bounds (ClubWorld): on a loaded machine the last of 250 may wait longer than production's 15 s, for
+        // the pool too (Timeout): each join holds its connection for its whole transaction, the directory read included.
+        await using var world = await ClubWorld.StartAsync("postgres", database: database, connectionString: database.ConnectionString + ";Maximum Pool Size=40;Timeout=180");
         var club = await world.CreateClubAsync("Crowded", world.Coordinator);
         var students = await world.StudentsAsync("crowd", 250);
 
