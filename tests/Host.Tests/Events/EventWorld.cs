@@ -60,9 +60,9 @@ internal sealed class EventWorld : IAsyncDisposable
     }
 
     /// <summary>A scheduled event of Robotics (created and scheduled by its president); its id.</summary>
-    public async Task<string> ScheduledAsync(int? max = null, string date = "2026-06-10", string start = "10:00:00")
+    public async Task<string> ScheduledAsync(int? max = null, string date = "2026-06-10", string start = "10:00:00", string end = "23:00:00")
     {
-        var created = await CreateAsync(Clubs.President, Clubs.ClubId, date: date, start: start, max: max);
+        var created = await CreateAsync(Clubs.President, Clubs.ClubId, date: date, start: start, end: end, max: max);
         var id = created.Field("createEvent")?["event"]?["id"]?.GetValue<string>() ?? throw new InvalidOperationException($"{created}\n{Clubs.LoggedExceptions()}");
         var scheduled = await TransitionAsync(Clubs.President, "scheduleEvent", id);
         Assert.Empty(scheduled.UserErrorCodes("scheduleEvent"));

@@ -5,6 +5,7 @@ using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Modules.Events.Registrations;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL;
 using GraphQL.Types;
@@ -27,17 +28,16 @@ internal static class EventTransitions
         Transition<EventTransitionInput>(mutation, "completeEvent", "Ends an ongoing event (END_EVENTS).",
             ClubPermission.EndEvents, EventStatus.Completed, CompleteAsync);
         Transition<CancelEventInput>(mutation, "cancelEvent", "Cancels a draft, scheduled or ongoing event with a reason (DELETE_EVENTS); registrants are told.",
-            ClubPermission.DeleteEvents, EventStatus.Cancelled, CancelAsync);
+            ClubPermission.DeleteEvents, EventStatus.Cancelled, CancelAsync, emails: true);
         DeleteEvent.Declare(mutation);
     }
 
     private static void Transition<TInput>(ObjectGraphType mutation, string name, string description, ClubPermission permission, EventStatus to,
-        Func<CommandContext<EventsDbContext>, Event, TInput, Task> guardAndEffects)
-        where TInput : ITransitionInput =>
-        mutation.Command<TInput, EventTransitionPayload>(name)
-            .Description(description)
-            .Authorize()
-            .Run<EventsDbContext>(async (command, input) =>
+        Func<CommandContext<EventsDbContext>, Event, TInput, Task> guardAndEffects, bool emails = false)
+        where TInput : ITransitionInput
+    {
+        var field = mutation.Command<TInput, EventTransitionPayload>(name).Description(description).Authorize();
+        (emails ? field.Expensive(ExpensiveWork.Email) : field).Run<EventsDbContext>(async (command, input) =>
             {
                 var e = await command.EventAsync(input.EventId, permission);
                 EventCommands.CheckVersion(e, input.ExpectedVersion);
@@ -58,6 +58,7 @@ internal static class EventTransitions
 
                 return new EventTransitionPayload(e);
             });
+    }
 
     private static async Task ScheduleAsync(CommandContext<EventsDbContext> command, Event e, EventTransitionInput input)
     {

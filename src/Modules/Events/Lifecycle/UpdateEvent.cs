@@ -4,6 +4,7 @@ using CertifyTrack.Modules.Events.Contracts;
 using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Modules.Events.Registrations;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL;
 using GraphQL.Types;
@@ -21,6 +22,7 @@ internal static class UpdateEvent
         mutation.Command<UpdateEventInput, UpdateEventPayload>("updateEvent")
             .Description("Edits a draft or scheduled event (EDIT_EVENTS). Omitted fields keep their values.")
             .Authorize()
+            .Expensive(ExpensiveWork.Email)
             .Run<EventsDbContext>(async (command, input) =>
             {
                 var e = await command.EventAsync(input.EventId, ClubPermission.EditEvents);

@@ -2,6 +2,7 @@ using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.Lifecycle;
 using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL;
@@ -20,9 +21,13 @@ internal static class CancelRegistration
         mutation.Command<CancelRegistrationInput, CancelRegistrationPayload>("cancelRegistration")
             .Description("Cancels the calling student's registration (until the event starts); the first waitlisted student takes the seat.")
             .AuthorizeWithRoles(Roles.Student)
-            .Run<EventsDbContext>(async (command, input) =>
+            .Expensive(ExpensiveWork.Email)
+            .RunWithoutTransaction<EventsDbContext>(async (command, input) =>
             {
+                // Users' directory first, before this command holds a connection: a burst of registrations must
+                // not fill the pool with transactions that each wait for a second connection (as joinClub does).
                 var me = await command.CallerStudentAsync();
+                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var key = EventCommands.Key<Event>(input.EventId, "eventId");
                 var e = await command.Db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == key, command.CancellationToken)
                     ?? throw NotRegistered();
@@ -68,7 +73,10 @@ internal static class CancelRegistration
                 });
                 await EventNotices.CancelledRegistrationAsync(command, me.UserId, e.Name);
                 command.Updated(e.Id);
-                return new CancelRegistrationPayload(await command.Db.Registrations.AsNoTracking().SingleAsync(r => r.Id == row.Id, command.CancellationToken));
+                var payload = new CancelRegistrationPayload(await command.Db.Registrations.AsNoTracking().SingleAsync(r => r.Id == row.Id, command.CancellationToken));
+                await command.Db.SaveChangesAsync(command.CancellationToken);
+                await tx.CommitAsync(command.CancellationToken);
+                return payload;
             });
 
     private static UserErrorException NotRegistered() =>

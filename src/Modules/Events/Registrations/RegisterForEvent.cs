@@ -4,6 +4,7 @@ using CertifyTrack.Modules.Events.Lifecycle;
 using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Shared.Audit;
+using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL;
@@ -25,9 +26,13 @@ internal static class RegisterForEvent
             .Description("The calling student registers for a scheduled event: REGISTERED while seats last, else WAITLISTED.")
             .AuthorizeWithRoles(Roles.Student)
             .OnUniqueViolation(EventRegistrationConfiguration.EventStudentIndex, _ => Already())
-            .Run<EventsDbContext>(async (command, input) =>
+            .Expensive(ExpensiveWork.Email)
+            .RunWithoutTransaction<EventsDbContext>(async (command, input) =>
             {
+                // Users' directory first, before this command holds a connection: a burst of registrations must
+                // not fill the pool with transactions that each wait for a second connection (as joinClub does).
                 var me = await command.CallerStudentAsync();
+                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var key = EventCommands.Key<Event>(input.EventId, "eventId");
                 var e = await command.Db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == key, command.CancellationToken);
                 if (e is null || e.Status == EventStatus.Draft)
@@ -79,6 +84,8 @@ internal static class RegisterForEvent
                 });
                 await EventNotices.RegisteredAsync(command, row, e.Name);
                 command.Updated(e.Id);
+                await command.Db.SaveChangesAsync(command.CancellationToken);
+                await tx.CommitAsync(command.CancellationToken);
                 return new RegisterForEventPayload(row);
             });
 
