@@ -7,12 +7,11 @@ namespace CertifyTrack.Modules.Events;
 internal static class EventErrorCodes
 {
     public const string EventNotFound = "EVENT_NOT_FOUND";
-    public const string ClubNotFound = "CLUB_NOT_FOUND";
-    public const string ClubInactive = "CLUB_INACTIVE";
-    public const string NotAllowed = "NOT_ALLOWED";
+    public const string ClubInactive = "EVENT_CLUB_INACTIVE";
+    public const string NotAllowed = "NOT_EVENT_ORGANIZER";
     public const string NameRequired = "EVENT_NAME_REQUIRED";
     public const string NameTooLong = "EVENT_NAME_TOO_LONG";
-    public const string DescriptionTooLong = "DESCRIPTION_TOO_LONG";
+    public const string DescriptionTooLong = "EVENT_DESCRIPTION_TOO_LONG";
     public const string DateInPast = "EVENT_DATE_IN_PAST";
     public const string EndBeforeStart = "END_BEFORE_START";
     public const string InvalidNumber = "INVALID_NUMBER";
@@ -27,7 +26,7 @@ internal static class EventErrorCodes
     public const string ReasonRequired = "REASON_REQUIRED";
     public const string ReasonTooLong = "REASON_TOO_LONG";
     public const string HasRegistrations = "EVENT_HAS_REGISTRATIONS";
-    public const string NotAStudent = "NOT_A_STUDENT";
+    public const string NotAStudent = "REGISTRANT_NOT_A_STUDENT";
     public const string RegistrationClosed = "REGISTRATION_CLOSED";
     public const string AlreadyRegistered = "ALREADY_REGISTERED";
     public const string TooManyRegistrations = "TOO_MANY_REGISTRATIONS";

@@ -20,7 +20,7 @@ public sealed class EventLifecycleTests
         Assert.Equal(["TOO_EARLY_TO_START"], (await world.TransitionAsync(c.President, "startEvent", id)).UserErrorCodes("startEvent"));
         Assert.Equal(["INVALID_TRANSITION"], (await world.TransitionAsync(c.President, "completeEvent", id)).UserErrorCodes("completeEvent"));
         c.App.Time.Advance(TimeSpan.FromMinutes(31));
-        Assert.Equal(["NOT_ALLOWED"], (await world.TransitionAsync(c.Secretary, "startEvent", id)).UserErrorCodes("startEvent")); // no START_EVENTS
+        Assert.Equal(["NOT_EVENT_ORGANIZER"], (await world.TransitionAsync(c.Secretary, "startEvent", id)).UserErrorCodes("startEvent")); // no START_EVENTS
         var started = await world.TransitionAsync(c.CoordinatorRole, "startEvent", id);
         Assert.Equal("ONGOING", started.Field("startEvent")!["event"]!["status"]!.GetValue<string>());
         var completed = await world.TransitionAsync(c.President, "completeEvent", id);
@@ -47,15 +47,15 @@ public sealed class EventLifecycleTests
         Assert.Equal(["END_BEFORE_START"], (await world.CreateAsync(c.President, c.ClubId, start: "12:00:00", end: "11:00:00")).UserErrorCodes("createEvent"));
         Assert.Equal(["EVENT_NAME_REQUIRED"], (await world.CreateAsync(c.President, c.ClubId, new { name = "  " })).UserErrorCodes("createEvent"));
         Assert.Equal(["INVALID_NUMBER"], (await world.CreateAsync(c.President, c.ClubId, max: 0)).UserErrorCodes("createEvent"));
-        Assert.Equal(["NOT_ALLOWED"], (await world.CreateAsync(c.Member, c.ClubId)).UserErrorCodes("createEvent"));
-        Assert.Equal(["NOT_ALLOWED"], (await world.CreateAsync(c.Outsider, c.ClubId)).UserErrorCodes("createEvent"));
-        Assert.Equal(["NOT_ALLOWED"], (await world.CreateAsync(world.ChessPresident, c.ClubId)).UserErrorCodes("createEvent"));
-        Assert.Equal(["CLUB_INACTIVE"], (await world.CreateAsync(c.Admin, c.DeactivatedClubId)).UserErrorCodes("createEvent"));
+        Assert.Equal(["NOT_EVENT_ORGANIZER"], (await world.CreateAsync(c.Member, c.ClubId)).UserErrorCodes("createEvent"));
+        Assert.Equal(["NOT_EVENT_ORGANIZER"], (await world.CreateAsync(c.Outsider, c.ClubId)).UserErrorCodes("createEvent"));
+        Assert.Equal(["NOT_EVENT_ORGANIZER"], (await world.CreateAsync(world.ChessPresident, c.ClubId)).UserErrorCodes("createEvent"));
+        Assert.Equal(["EVENT_CLUB_INACTIVE"], (await world.CreateAsync(c.Admin, c.DeactivatedClubId)).UserErrorCodes("createEvent"));
 
         var robotics = await world.ScheduledAsync();
         // The president of Chess cannot act on Robotics' event.
-        Assert.Equal(["NOT_ALLOWED"], (await world.TransitionAsync(world.ChessPresident, "startEvent", robotics)).UserErrorCodes("startEvent"));
-        Assert.Equal(["NOT_ALLOWED"], (await world.AsAsync(world.ChessPresident, """
+        Assert.Equal(["NOT_EVENT_ORGANIZER"], (await world.TransitionAsync(world.ChessPresident, "startEvent", robotics)).UserErrorCodes("startEvent"));
+        Assert.Equal(["NOT_EVENT_ORGANIZER"], (await world.AsAsync(world.ChessPresident, """
             mutation($id: ID!) { updateEvent(input: { eventId: $id, name: "Mine now" }) { userErrors { code } } }
             """, new { id = robotics })).UserErrorCodes("updateEvent"));
         Assert.Equal(["REASON_REQUIRED"], (await world.AsAsync(c.President, """
