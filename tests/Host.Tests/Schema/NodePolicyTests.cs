@@ -22,13 +22,15 @@ public sealed class NodePolicyTests
 
         Assert.True(missing.Count == 0, "These types implement Node without a NodeSource declaring who may load them: " + string.Join(", ", missing));
         var nodeTypes = schema.AllTypes.OfType<IObjectGraphType>().Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).Order();
-        Assert.Equal(["AuditLogEntry", "Club", "ClubMember", "ClubRole", "IntegrationEvent", "Mentor", "Notification", "Student", "User"], nodeTypes);
+        Assert.Equal(["AuditLogEntry", "Club", "ClubMember", "ClubRole", "Event", "EventRegistration", "IntegrationEvent", "Mentor", "Notification", "Student", "User"], nodeTypes);
         Assert.Equal(
             [
                 "AuditLogEntry: admins",
                 "Club: every signed-in user",
                 "ClubMember: the member themselves, the club's faculty coordinator, its members who manage members or view reports, admins",
                 "ClubRole: every signed-in user",
+                "Event: signed-in users (published events); drafts: their creator and admins",
+                "EventRegistration: the registered student and admins (organizers and mentors through their lists)",
                 "IntegrationEvent: admins",
                 "Mentor: the mentor themselves, the mentor's own mentees, admins",
                 "Notification: the recipient",

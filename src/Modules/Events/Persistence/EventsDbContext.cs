@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertifyTrack.Modules.Events.Persistence;
@@ -5,7 +6,22 @@ namespace CertifyTrack.Modules.Events.Persistence;
 /// <summary>The Events module's tables. Other modules never use this context.</summary>
 internal class EventsDbContext(DbContextOptions options) : DbContext(options)
 {
-    // Entity configurations (one IEntityTypeConfiguration<T> per entity) are applied in OnModelCreating as the module gains tables.
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<EventRegistration> Registrations => Set<EventRegistration>();
+
+    public DbSet<EventAttendance> Attendance => Set<EventAttendance>();
+
+    public DbSet<StudentRegistrationLoad> StudentLoads => Set<StudentRegistrationLoad>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new EventConfiguration());
+        modelBuilder.ApplyConfiguration(new EventRegistrationConfiguration());
+        modelBuilder.ApplyConfiguration(new EventAttendanceConfiguration());
+        modelBuilder.ApplyConfiguration(new StudentRegistrationLoadConfiguration());
+        modelBuilder.MapOtherModulesTables();
+    }
 }
 
 /// <summary>Carries the SQLite migrations of <see cref="EventsDbContext"/>.</summary>
