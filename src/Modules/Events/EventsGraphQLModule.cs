@@ -1,4 +1,6 @@
+using CertifyTrack.Modules.Events.Attendance;
 using CertifyTrack.Shared.GraphQL;
+using GraphQL.Types;
 
 namespace CertifyTrack.Modules.Events;
 
@@ -6,4 +8,6 @@ namespace CertifyTrack.Modules.Events;
 internal sealed class EventsGraphQLModule : IGraphQLModule
 {
     public string Name => EventsModule.Name;
+
+    public void AddMutationFields(ObjectGraphType mutation) => AttendanceRegistration.DeclareMutations(mutation);
 }

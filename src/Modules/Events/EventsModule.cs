@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Events.Attendance;
 using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.Persistence;
@@ -14,6 +15,7 @@ public static class EventsModule
     {
         services.AddModuleDbContext<EventsDbContext, EventsSqliteDbContext, EventsPostgresDbContext>(configuration, Name);
         services.AddSingleton<IGraphQLModule, EventsGraphQLModule>();
+        services.AddEventAttendance(configuration);
         return services;
     }
 }

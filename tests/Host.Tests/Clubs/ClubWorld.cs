@@ -69,7 +69,9 @@ internal sealed class ClubWorld : IAsyncDisposable
 
     /// <param name="database">A database the caller owns, or null for a fresh one the world owns.</param>
     /// <param name="connectionString">Overrides the database's connection string (a smaller pool), for a flood of requests.</param>
-    public static async Task<ClubWorld> StartAsync(string provider, bool seed = true, TestDatabase? database = null, string? connectionString = null)
+    /// <param name="configureServices">More services for the host (a test's integration event handler).</param>
+    public static async Task<ClubWorld> StartAsync(string provider, bool seed = true, TestDatabase? database = null, string? connectionString = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var logs = new CapturingLoggerProvider();
         // A flood of requests on a loaded machine: its own pool size, and time bounds that assert behaviour, not speed.
@@ -79,7 +81,11 @@ internal sealed class ClubWorld : IAsyncDisposable
             ["GraphQL:Limits:ExecutionTimeout"] = "00:03:00",
             ["GraphQL:Limits:ValidationTimeout"] = "00:01:00",
         };
-        var world = new ClubWorld(await UsersApp.StartAsync(provider, settings: settings, configureServices: s => s.AddSingleton<ILoggerProvider>(logs), database: database), logs);
+        var world = new ClubWorld(await UsersApp.StartAsync(provider, settings: settings, configureServices: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            configureServices?.Invoke(s);
+        }, database: database), logs);
         if (seed)
         {
             await world.SeedAsync();
