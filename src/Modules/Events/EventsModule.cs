@@ -1,9 +1,15 @@
 using CertifyTrack.Modules.Events.Attendance;
+using CertifyTrack.Modules.Events.Contracts;
+using CertifyTrack.Modules.Events.Domain;
+using CertifyTrack.Modules.Events.GraphQL;
 using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Shared.GraphQL;
+using CertifyTrack.Shared.GraphQL.Extensions;
+using CertifyTrack.Shared.GraphQL.Types;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CertifyTrack.Modules.Events;
 
@@ -15,7 +21,17 @@ public static class EventsModule
     {
         services.AddModuleDbContext<EventsDbContext, EventsSqliteDbContext, EventsPostgresDbContext>(configuration, Name);
         services.AddSingleton<IGraphQLModule, EventsGraphQLModule>();
+        services.AddEventNodes();
+        services.AddGraphTypeMapping<Event, EventType>();
+        services.AddGraphTypeMapping<EventRegistration, EventRegistrationType>();
+        services.AddGraphTypeMapping<EventStatus, EventStatusGraphType>();
+        services.AddGraphTypeMapping<RegistrationStatus, RegistrationStatusGraphType>();
+        services.AddTypeExtension<ClubEventsExtension>();
+        services.AddTypeExtension<StudentRegistrationsExtension>();
+        services.AddSingleton<EventClock>();
         services.AddEventAttendance(configuration);
+        // Venues replaces it with the real answer; until then no event holds a booking.
+        services.TryAddScoped<IEventVenueCheck, NoVenueCheck>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ public static class NotificationKinds
     public const string RegistrationConfirmed = "registration_confirmed";
     public const string RegistrationWaitlisted = "registration_waitlisted";
     public const string RegistrationPromoted = "registration_promoted";
+    public const string RegistrationCancelled = "registration_cancelled";
     public const string EventRescheduled = "event_rescheduled";
     public const string EventCancelled = "event_cancelled";
     public const string EventReminder = "event_reminder";
@@ -37,7 +38,7 @@ public static class NotificationKinds
     /// <summary>Every kind, in a stable order (the order preferences are listed in).</summary>
     public static readonly IReadOnlyList<string> Ordered =
     [
-        RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted,
+        RegistrationConfirmed, RegistrationWaitlisted, RegistrationPromoted, RegistrationCancelled,
         EventRescheduled, EventCancelled, EventReminder,
         CertificateIssued,
         PointsApproved, PointsRejected, PointsOverridden,

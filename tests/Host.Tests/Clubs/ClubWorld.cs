@@ -69,19 +69,26 @@ internal sealed class ClubWorld : IAsyncDisposable
 
     /// <param name="database">A database the caller owns, or null for a fresh one the world owns.</param>
     /// <param name="connectionString">Overrides the database's connection string (a smaller pool), for a flood of requests.</param>
+    /// <param name="extraSettings">More configuration (another module's settings), merged over the above.</param>
     /// <param name="configureServices">More services for the host (a test's integration event handler).</param>
     public static async Task<ClubWorld> StartAsync(string provider, bool seed = true, TestDatabase? database = null, string? connectionString = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null, DateTimeOffset? now = null, bool kestrel = false,
         Action<IServiceCollection>? configureServices = null)
     {
         var logs = new CapturingLoggerProvider();
         // A flood of requests on a loaded machine: its own pool size, and time bounds that assert behaviour, not speed.
-        var settings = connectionString is null ? null : new Dictionary<string, string?>
+        var settings = connectionString is null ? new Dictionary<string, string?>() : new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = connectionString,
             ["GraphQL:Limits:ExecutionTimeout"] = "00:03:00",
             ["GraphQL:Limits:ValidationTimeout"] = "00:01:00",
         };
-        var world = new ClubWorld(await UsersApp.StartAsync(provider, settings: settings, configureServices: s =>
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var world = new ClubWorld(await UsersApp.StartAsync(provider, now: now, kestrel: kestrel, settings: settings.Count == 0 ? null : settings, configureServices: s =>
         {
             s.AddSingleton<ILoggerProvider>(logs);
             configureServices?.Invoke(s);

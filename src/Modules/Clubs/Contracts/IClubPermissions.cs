@@ -14,4 +14,10 @@ public interface IClubPermissions
 
     /// <summary>Every permission <paramref name="userId"/> holds in <paramref name="clubId"/> (empty for an unknown club).</summary>
     Task<IReadOnlySet<ClubPermission>> GetAsync(long userId, long clubId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the club exists and is active (a deactivated club creates and schedules no events).
+    /// Not cached: commands ask it in the transaction that acts on the answer.
+    /// </summary>
+    Task<bool> IsActiveAsync(long clubId, CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,12 @@ internal sealed class ClubPermissions(IDbContextFactory<ClubsDbContext> dbs, ICl
         cache.GetOrAdd((userId, clubId), key => new Lazy<Task<IReadOnlySet<ClubPermission>>>(
             () => LoadAsync(key.User, key.Club, cancellationToken))).Value;
 
+    public async Task<bool> IsActiveAsync(long clubId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Clubs.AnyAsync(c => c.Id == clubId && c.IsActive, cancellationToken);
+    }
+
     /// <summary>Drops every cached answer (after a change of memberships, roles or clubs).</summary>
     public void Forget() => cache.Clear();
 
