@@ -74,3 +74,44 @@ public sealed class AttendanceCheckInTests
         Assert.Empty(await world.AttendanceRowsAsync());
     }
 }
+
+/// <summary>Check-in codes and their QR images are the student's own: null for organizers, admins and other students.</summary>
+public sealed class AttendanceCheckInCodeVisibilityTests
+{
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_the_student_sees_their_check_in_code(string provider)
+    {
+        await using var world = await AttendanceWorld.StartAsync(provider);
+        var (own, other) = (world.Attendees[0], world.Attendees[1]);
+        const string Mine = "query($id: ID!) { node(id: $id) { ... on Event { myRegistration { id checkInCode checkInQrSvg } } } }";
+        const string All = "query($id: ID!) { node(id: $id) { ... on Event { registrations(first: 10) { nodes { id checkInCode checkInQrSvg } } } } }";
+
+        var mine = await world.AsAsync(own, Mine, new { id = world.EventId });
+        var registration = mine.Field("node")!["myRegistration"]!;
+        Assert.Equal(world.Codes[own.ProfileId!.Value], registration["checkInCode"]!.GetValue<string>());
+        Assert.Contains("<svg", registration["checkInQrSvg"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Another student: not by the node id, not through the event's list.
+        var byId = await world.AsAsync(other, "query($id: ID!) { node(id: $id) { ... on EventRegistration { checkInCode } } }", new { id = registration["id"]!.GetValue<string>() });
+        Assert.Null(byId.Field("node")?["checkInCode"]);
+        var listed = await world.AsAsync(other, All, new { id = world.EventId });
+        Assert.Null(listed.Field("node")?["registrations"]);
+        Assert.Contains("FORBIDDEN", listed.ErrorCodes);
+
+        // Organizers and admins see the registrations, never the codes; nor does checkIn's payload show it.
+        foreach (var organizer in new[] { world.Clubs.Secretary, world.Clubs.Coordinator, world.Clubs.Admin })
+        {
+            var nodes = (await world.AsAsync(organizer, All, new { id = world.EventId })).Field("node")!["registrations"]!["nodes"]!.AsArray();
+            Assert.Equal(5, nodes.Count);
+            Assert.All(nodes, n => Assert.Null(n!["checkInCode"]));
+            Assert.All(nodes, n => Assert.Null(n!["checkInQrSvg"]));
+        }
+
+        var checkedIn = await world.AsAsync(world.Clubs.Secretary, """
+            mutation($input: CheckInInput!) { checkIn(input: $input) { registration { id checkInCode } userErrors { code } } }
+            """, new { input = new { eventId = world.EventId, code = world.Codes[own.ProfileId.Value] } });
+        Assert.Empty(checkedIn.UserErrors("checkIn"));
+        Assert.Equal(registration["id"]!.GetValue<string>(), checkedIn.Field("checkIn")!["registration"]!["id"]!.GetValue<string>());
+        Assert.Null(checkedIn.Field("checkIn")!["registration"]!["checkInCode"]);
+    }
+}
