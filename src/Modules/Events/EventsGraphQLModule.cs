@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Events.Attendance;
 using CertifyTrack.Modules.Events.GraphQL;
 using CertifyTrack.Modules.Events.Lifecycle;
 using CertifyTrack.Modules.Events.Registrations;
@@ -20,6 +21,7 @@ internal sealed class EventsGraphQLModule : IGraphQLModule
         EventTransitions.Declare(mutation);
         RegisterForEvent.Declare(mutation);
         CancelRegistration.Declare(mutation);
+        AttendanceRegistration.DeclareMutations(mutation);
     }
 
     public void AddSubscriptionFields(ObjectGraphType subscription) => EventSubscription.Declare(subscription);

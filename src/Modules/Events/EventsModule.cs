@@ -1,3 +1,4 @@
+using CertifyTrack.Modules.Events.Attendance;
 using CertifyTrack.Modules.Events.Contracts;
 using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.GraphQL;
@@ -28,6 +29,7 @@ public static class EventsModule
         services.AddTypeExtension<ClubEventsExtension>();
         services.AddTypeExtension<StudentRegistrationsExtension>();
         services.AddSingleton<EventClock>();
+        services.AddEventAttendance(configuration);
         // Venues replaces it with the real answer; until then no event holds a booking.
         services.TryAddScoped<IEventVenueCheck, NoVenueCheck>();
         return services;

@@ -70,8 +70,10 @@ internal sealed class ClubWorld : IAsyncDisposable
     /// <param name="database">A database the caller owns, or null for a fresh one the world owns.</param>
     /// <param name="connectionString">Overrides the database's connection string (a smaller pool), for a flood of requests.</param>
     /// <param name="extraSettings">More configuration (another module's settings), merged over the above.</param>
+    /// <param name="configureServices">More services for the host (a test's integration event handler).</param>
     public static async Task<ClubWorld> StartAsync(string provider, bool seed = true, TestDatabase? database = null, string? connectionString = null,
-        IReadOnlyDictionary<string, string?>? extraSettings = null, DateTimeOffset? now = null, bool kestrel = false)
+        IReadOnlyDictionary<string, string?>? extraSettings = null, DateTimeOffset? now = null, bool kestrel = false,
+        Action<IServiceCollection>? configureServices = null)
     {
         var logs = new CapturingLoggerProvider();
         // A flood of requests on a loaded machine: its own pool size, and time bounds that assert behaviour, not speed.
@@ -86,7 +88,11 @@ internal sealed class ClubWorld : IAsyncDisposable
             settings[key] = value;
         }
 
-        var world = new ClubWorld(await UsersApp.StartAsync(provider, now: now, kestrel: kestrel, settings: settings.Count == 0 ? null : settings, configureServices: s => s.AddSingleton<ILoggerProvider>(logs), database: database), logs);
+        var world = new ClubWorld(await UsersApp.StartAsync(provider, now: now, kestrel: kestrel, settings: settings.Count == 0 ? null : settings, configureServices: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            configureServices?.Invoke(s);
+        }, database: database), logs);
         if (seed)
         {
             await world.SeedAsync();

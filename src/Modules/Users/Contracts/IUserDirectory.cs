@@ -20,6 +20,12 @@ public interface IUserDirectory
 
     /// <summary>The users whose mentor profiles have these ids, by mentor id.</summary>
     Task<IReadOnlyDictionary<long, DirectoryUser>> ByMentorIdsAsync(IReadOnlyCollection<long> mentorIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The students with these USNs, by USN as stored (trimmed, upper-case: look answers up with
+    /// <c>usn.Trim().ToUpperInvariant()</c>). One statement for the whole batch.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DirectoryUser>> ByUsnsAsync(IReadOnlyCollection<string> usns, CancellationToken cancellationToken);
 }
 
 /// <summary>One user as <see cref="IUserDirectory"/> tells it.</summary>
@@ -46,6 +52,9 @@ public sealed record DirectoryUser
 
     /// <summary>The user's mentor profile (the key of <c>Mentor</c> ids), if they have one.</summary>
     public long? MentorId { get; init; }
+
+    /// <summary>For a student: their university seat number (upper-case).</summary>
+    public string? Usn { get; init; }
 
     /// <summary>For a student: their mentor's profile id, if they have a mentor.</summary>
     public long? StudentMentorId { get; init; }

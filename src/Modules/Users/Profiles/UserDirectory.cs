@@ -30,6 +30,20 @@ internal sealed class UserDirectory(IDbContextFactory<UsersDbContext> factory) :
     public Task<IReadOnlyDictionary<long, DirectoryUser>> ByMentorIdsAsync(IReadOnlyCollection<long> mentorIds, CancellationToken cancellationToken) =>
         ByProfileAsync(mentorIds, u => u.MentorId, db => db.Users.Where(u => db.Mentors.Any(m => m.UserId == u.Id && mentorIds.Contains(m.Id))), cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, DirectoryUser>> ByUsnsAsync(IReadOnlyCollection<string> usns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(usns);
+        var wanted = usns.Select(u => u.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var known = byUser.Values.Where(u => u.Usn is { } usn && wanted.Contains(usn)).ToList();
+        if (known.Count < wanted.Count)
+        {
+            var list = wanted.ToList();
+            known = await LoadAsync(db => db.Users.Where(u => db.Students.Any(s => s.UserId == u.Id && list.Contains(s.Usn))), cancellationToken);
+        }
+
+        return known.Where(u => u.Usn is { } usn && wanted.Contains(usn)).ToDictionary(u => u.Usn!, StringComparer.Ordinal);
+    }
+
     private async Task<IReadOnlyDictionary<long, DirectoryUser>> ByProfileAsync(
         IReadOnlyCollection<long> ids, Func<DirectoryUser, long?> key, Func<UsersDbContext, IQueryable<Accounts.User>> users, CancellationToken ct)
     {
@@ -57,6 +71,7 @@ internal sealed class UserDirectory(IDbContextFactory<UsersDbContext> factory) :
             Email = u.Email,
             StudentId = db.Students.Where(s => s.UserId == u.Id).Select(s => (long?)s.Id).FirstOrDefault(),
             MentorId = db.Mentors.Where(m => m.UserId == u.Id).Select(m => (long?)m.Id).FirstOrDefault(),
+            Usn = db.Students.Where(s => s.UserId == u.Id).Select(s => s.Usn).FirstOrDefault(),
             StudentMentorId = db.Students.Where(s => s.UserId == u.Id).Select(s => s.MentorId).FirstOrDefault(),
             StudentMentorUserId = db.Students.Where(s => s.UserId == u.Id)
                 .Join(db.Mentors, s => s.MentorId, m => (long?)m.Id, (s, m) => (long?)m.UserId).FirstOrDefault(),
