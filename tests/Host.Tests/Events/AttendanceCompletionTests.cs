@@ -22,19 +22,12 @@ public sealed class AttendanceCompletionTests
             new { input = new { eventId = world.EventId, entries = marks.Select(m => new { studentId = m.Student.StudentId, present = m.Present }).ToArray() } });
         Assert.Empty((await MarkAsync((a, true), (b, true), (c, false))).UserErrors("markAttendance"));
 
-        int ended;
-        await using (var db = await world.DbAsync())
-        {
-            // What completeEvent does in its transaction: its own status change, then this one statement.
-            await using var tx = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
-            var now = world.Clubs.App.Time.GetUtcNow().UtcDateTime;
-            await db.Events.Where(e => e.Id == world.EventKey).ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.Status, EventStatus.Completed).SetProperty(e => e.CompletedAt, now), TestContext.Current.CancellationToken);
-            ended = await AttendanceCompletion.EndRegistrationsAsync(db, world.EventKey, world.Clubs.App.Time.GetUtcNow().UtcDateTime, TestContext.Current.CancellationToken);
-            await tx.CommitAsync(TestContext.Current.CancellationToken);
-        }
+        // completeEvent through /graphql (the president holds END_EVENTS): each seat ends ATTENDED or NO_SHOW in its transaction.
+        var completed = await world.AsAsync(world.Clubs.President, "mutation($input: EventTransitionInput!) { completeEvent(input: $input) { event { status attendedCount } userErrors { code } } }",
+            new { input = new { eventId = world.EventId } });
+        Assert.Empty(completed.UserErrors("completeEvent"));
+        Assert.Equal("COMPLETED", completed.Field("completeEvent")!["event"]!["status"]!.GetValue<string>());
 
-        Assert.Equal(4, ended);
         Assert.Equal(Statuses((a, RegistrationStatus.Attended), (b, RegistrationStatus.Attended), (c, RegistrationStatus.NoShow), (d, RegistrationStatus.NoShow), (world.Waitlisted, RegistrationStatus.Waitlisted)),
             (await world.RegistrationsAsync()).Select(r => (r.StudentId, r.Status)).Order());
         Assert.Empty(world.Delivered);

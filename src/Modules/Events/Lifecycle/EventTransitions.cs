@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CertifyTrack.Modules.Clubs.Contracts;
+using CertifyTrack.Modules.Events.Attendance;
 using CertifyTrack.Modules.Events.Contracts;
 using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.Persistence;
@@ -49,6 +50,12 @@ internal static class EventTransitions
                 {
                     // Its registrations stop counting toward each student's ten (after the event row is locked by the save).
                     await StudentLoad.ReleaseEventAsync(command.Db, e.Id, command.CancellationToken);
+                }
+
+                if (to == EventStatus.Completed)
+                {
+                    // After the loads are released (they count REGISTERED rows): each seat ends ATTENDED or NO_SHOW.
+                    await AttendanceCompletion.EndRegistrationsAsync(command.Db, e.Id, command.Now, command.CancellationToken);
                 }
 
                 if (to == EventStatus.Cancelled)
