@@ -1,9 +1,11 @@
 using CertifyTrack.Modules.Clubs.Contracts;
 using CertifyTrack.Modules.Clubs.Contracts.GraphQL;
+using CertifyTrack.Modules.Clubs.Demo;
 using CertifyTrack.Modules.Clubs.Domain;
 using CertifyTrack.Modules.Clubs.GraphQL;
 using CertifyTrack.Modules.Clubs.Permissions;
 using CertifyTrack.Modules.Clubs.Persistence;
+using CertifyTrack.Shared.Demo;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Extensions;
 using CertifyTrack.Shared.GraphQL.Types;
@@ -32,6 +34,7 @@ public static class ClubsModule
         services.AddScoped<ClubPermissions>();
         services.AddScoped<IClubPermissions>(sp => sp.GetRequiredService<ClubPermissions>());
         services.AddScoped<ClubRequestCache>();
+        services.AddSingleton<IDemoSeeder, ClubsDemoSeeder>();
         return services;
     }
 }

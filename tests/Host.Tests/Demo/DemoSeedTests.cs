@@ -60,12 +60,28 @@ public sealed class DemoSeedTests : IAsyncLifetime
             Assert.Equal(
                 ["cse.student01", "cse.student02", "cse.student03", "cse.student04", "cse.student05"],
                 mentees["data"]!["students"]!["nodes"]!.AsArray().Select(n => n!["user"]!["username"]!.GetValue<string>()).Order());
+
+            // Clubs: one per department, with who holds which role printed and in force.
+            Assert.Contains("Demo club Coding Club (CSE): faculty coordinator cse.mentor1; club head cse.student08; president cse.student08, secretary cse.student07, "
+                + "treasurer cse.student06, coordinator cse.student05, member cse.student01, member cse.student02, member cse.student03, member cse.student04.", host.Output, StringComparison.Ordinal);
+            var secretary = await DemoLogins.SignInAsync(client, "cse.student07", logins["cse.student07"].Password);
+            var (_, clubs) = await client.PostGraphQLAsync(
+                "{ clubs(first: 10, order: [{ name: ASC }]) { totalCount nodes { name memberCount myPermissions myMembership { role { name } } } } }",
+                accept: "application/json", token: secretary);
+            Assert.Empty(clubs.ErrorCodes());
+            Assert.Equal(4, clubs["data"]!["clubs"]!["totalCount"]!.GetValue<int>());
+            var coding = clubs["data"]!["clubs"]!["nodes"]!.AsArray().Single(n => n!["name"]!.GetValue<string>() == "Coding Club")!;
+            Assert.Equal(8, coding["memberCount"]!.GetValue<int>());
+            Assert.Equal("secretary", coding["myMembership"]!["role"]!["name"]!.GetValue<string>());
+            Assert.Contains("MANAGE_MEMBERS", coding["myPermissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+            Assert.DoesNotContain("DELETE_EVENTS", coding["myPermissions"]!.AsArray().Select(p => p!.GetValue<string>()));
         }
 
         // Again, the way a script seeds (migrate, seed, exit): nothing new, and it says so.
         var second = await HostProcess.RunAsync(["migrate", "--seed-demo"], environment, Timeout);
         Assert.True(second.ExitCode == 0, $"exit code {second.ExitCode}:\n{second.Output}");
         Assert.Contains("The 48 demo users already exist; nothing created.", second.Output, StringComparison.Ordinal);
+        Assert.Contains("The demo club Coding Club already exists and was left as it is.", second.Output, StringComparison.Ordinal);
         Assert.Empty(DemoLogins.Parse(second.Output));
 
         using var services = ModuleServices.Build(database);
@@ -128,7 +144,7 @@ public sealed class DemoSeedTests : IAsyncLifetime
             ["Users:Formats:UsnPattern"] = "^[0-9]{10}$",
             ["Auth:BootstrapAdmin"] = "false",
         });
-        var seeder = app.Services.GetServices<CertifyTrack.Shared.Demo.IDemoSeeder>().Single();
+        var seeder = app.Services.GetServices<CertifyTrack.Shared.Demo.IDemoSeeder>().Single(s => s.Module == "Users");
         var seeding = new CertifyTrack.Shared.Demo.DemoSeeding("Demo-College-2026");
 
         var error = await Assert.ThrowsAsync<CertifyTrack.Shared.Demo.DemoSeedingException>(() => seeder.SeedAsync(seeding, Ct));

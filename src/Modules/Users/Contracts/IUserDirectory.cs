@@ -26,6 +26,13 @@ public interface IUserDirectory
     /// <c>usn.Trim().ToUpperInvariant()</c>). One statement for the whole batch.
     /// </summary>
     Task<IReadOnlyDictionary<string, DirectoryUser>> ByUsnsAsync(IReadOnlyCollection<string> usns, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The users with these usernames, by username as stored (<see cref="DirectoryUser.Username"/>; matched
+    /// ignoring case, as sign-in does). One statement for the whole batch. For tooling that names people
+    /// (the demo seeders); a rule never identifies someone by a name the caller typed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DirectoryUser>> ByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken);
 }
 
 /// <summary>One user as <see cref="IUserDirectory"/> tells it.</summary>
@@ -34,6 +41,9 @@ public sealed record DirectoryUser
     public long UserId { get; init; }
 
     public UserKind Kind { get; init; }
+
+    /// <summary>The sign-in name, as stored.</summary>
+    public string Username { get; init; } = "";
 
     /// <summary>False for a disabled account: it cannot sign in, and should not be given new duties.</summary>
     public bool IsActive { get; init; }

@@ -44,6 +44,14 @@ internal sealed class UserDirectory(IDbContextFactory<UsersDbContext> factory) :
         return known.Where(u => u.Usn is { } usn && wanted.Contains(usn)).ToDictionary(u => u.Usn!, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyDictionary<string, DirectoryUser>> ByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(usernames);
+        var wanted = usernames.Select(Accounts.User.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var found = await LoadAsync(db => db.Users.Where(u => wanted.Contains(u.NormalizedUsername)), cancellationToken);
+        return found.ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
+    }
+
     private async Task<IReadOnlyDictionary<long, DirectoryUser>> ByProfileAsync(
         IReadOnlyCollection<long> ids, Func<DirectoryUser, long?> key, Func<UsersDbContext, IQueryable<Accounts.User>> users, CancellationToken ct)
     {
@@ -65,6 +73,7 @@ internal sealed class UserDirectory(IDbContextFactory<UsersDbContext> factory) :
         {
             UserId = u.Id,
             Kind = u.UserType,
+            Username = u.Username,
             IsActive = u.IsActive,
             FirstName = u.FirstName,
             LastName = u.LastName,
