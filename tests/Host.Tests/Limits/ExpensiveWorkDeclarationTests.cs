@@ -62,9 +62,9 @@ public sealed class ExpensiveWorkDeclarationTests
 
         Assert.Equal(["changePassword", "registerStudent", "resetPassword", "setPassword"], Doing(ExpensiveWork.PasswordHashing));
         Assert.Equal(
-            ["addClubMember", "assignMentor", "changeClubMemberRole", "changePassword", "createUser", "importUsers",
-            "registerStudent", "removeClubMember", "requestPasswordReset", "resendVerification", "resetPassword", "setPassword",
-            "setUserActive", "unlockUser", "updateClub", "updateUserProfile"],
+            ["addClubMember", "assignMentor", "cancelEvent", "cancelRegistration", "changeClubMemberRole", "changePassword", "createUser", "importUsers",
+            "registerForEvent", "registerStudent", "removeClubMember", "requestPasswordReset", "resendVerification", "resetPassword", "setPassword",
+            "setUserActive", "unlockUser", "updateClub", "updateEvent", "updateUserProfile"],
             Doing(ExpensiveWork.Email));
     }
 
