@@ -3,6 +3,7 @@ using CertifyTrack.Modules.Events.Contracts;
 using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.GraphQL;
 using CertifyTrack.Modules.Events.Persistence;
+using CertifyTrack.Modules.Events.Reminders;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Extensions;
 using CertifyTrack.Shared.GraphQL.Types;
@@ -30,6 +31,8 @@ public static class EventsModule
         services.AddTypeExtension<StudentRegistrationsExtension>();
         services.AddSingleton<EventClock>();
         services.AddEventAttendance(configuration);
+        services.AddSingleton<ReminderSweep>();
+        services.AddHostedService<ReminderSweepService>();
         // Venues replaces it with the real answer; until then no event holds a booking.
         services.TryAddScoped<IEventVenueCheck, NoVenueCheck>();
         return services;

@@ -8,13 +8,15 @@ using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Mutations;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertifyTrack.Modules.Events.Lifecycle;
 
 /// <summary>
 /// <c>updateEvent</c> (EDIT_EVENTS; draft or scheduled events only). The date and times cannot change
 /// while the event holds a hall booking; moving a scheduled event notifies every registrant;
-/// <c>maxParticipants</c> never drops below the seats taken and raising it promotes from the waitlist.
+/// <c>maxParticipants</c> never drops below the seats taken and raising it promotes from the waitlist; a move
+/// clears the registrations' <c>reminder_sent_at</c>, so the new start is reminded.
 /// </summary>
 internal static class UpdateEvent
 {
@@ -54,6 +56,13 @@ internal static class UpdateEvent
                 await command.SaveEditAsync(e, "event.updated", old);
 
                 await Waitlist.PromoteWhileSeatsAsync(command, e.Id, e.Name);
+                if (moved)
+                {
+                    // The 24 h reminder follows the new start (after the event row's lock, the order of every Events command).
+                    await command.Db.Registrations.Where(r => r.EventId == e.Id && r.ReminderSentAt != null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReminderSentAt, (DateTime?)null), command.CancellationToken);
+                }
+
                 if (moved && e.Status == EventStatus.Scheduled)
                 {
                     await EventNotices.RescheduledAsync(command, e);
