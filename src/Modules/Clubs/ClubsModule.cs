@@ -34,6 +34,7 @@ public static class ClubsModule
         services.AddScoped<ClubPermissions>();
         services.AddScoped<IClubPermissions>(sp => sp.GetRequiredService<ClubPermissions>());
         services.AddScoped<ClubRequestCache>();
+        services.AddSingleton<IClubDirectory, ClubDirectory>();
         services.AddSingleton<IDemoSeeder, ClubsDemoSeeder>();
         return services;
     }

@@ -1,5 +1,6 @@
 using CertifyTrack.Modules.Events.Attendance;
 using CertifyTrack.Modules.Events.Contracts;
+using CertifyTrack.Modules.Events.Demo;
 using CertifyTrack.Modules.Events.Domain;
 using CertifyTrack.Modules.Events.GraphQL;
 using CertifyTrack.Modules.Events.Persistence;
@@ -7,6 +8,7 @@ using CertifyTrack.Modules.Events.Reminders;
 using CertifyTrack.Shared.GraphQL;
 using CertifyTrack.Shared.GraphQL.Extensions;
 using CertifyTrack.Shared.GraphQL.Types;
+using CertifyTrack.Shared.Demo;
 using CertifyTrack.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,7 @@ public static class EventsModule
         services.AddEventAttendance(configuration);
         services.AddSingleton<ReminderSweep>();
         services.AddHostedService<ReminderSweepService>();
+        services.AddSingleton<IDemoSeeder, EventsDemoSeeder>();
         // Venues replaces it with the real answer; until then no event holds a booking.
         services.TryAddScoped<IEventVenueCheck, NoVenueCheck>();
         return services;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CertifyTrack.Host.Tests.Infrastructure;
+using CertifyTrack.Modules.Events.Demo;
+using CertifyTrack.Modules.Events.Persistence;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Demo;
 using CertifyTrack.Modules.Users.Persistence;
@@ -10,7 +12,7 @@ namespace CertifyTrack.Host.Tests.Demo;
 
 /// <summary>
 /// <c>--seed-demo</c> run as its own process the way a newcomer runs it: the printed logins sign in
-/// through <c>/connect/token</c>, <c>me</c> and <c>students</c> answer over <c>/graphql</c>, and a second run creates nothing.
+/// through <c>/connect/token</c>, <c>me</c>, <c>students</c>, <c>clubs</c> and <c>events</c> answer over <c>/graphql</c>, and a second run creates nothing.
 /// </summary>
 public sealed class DemoSeedTests : IAsyncLifetime
 {
@@ -75,6 +77,8 @@ public sealed class DemoSeedTests : IAsyncLifetime
             Assert.Equal("secretary", coding["myMembership"]!["role"]!["name"]!.GetValue<string>());
             Assert.Contains("MANAGE_MEMBERS", coding["myPermissions"]!.AsArray().Select(p => p!.GetValue<string>()));
             Assert.DoesNotContain("DELETE_EVENTS", coding["myPermissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+
+            await DemoEventsAreInForceAsync(client, host.Output, logins);
         }
 
         // Again, the way a script seeds (migrate, seed, exit): nothing new, and it says so.
@@ -83,6 +87,8 @@ public sealed class DemoSeedTests : IAsyncLifetime
         Assert.Contains("The 48 demo users already exist; nothing created.", second.Output, StringComparison.Ordinal);
         Assert.Contains("The demo club Coding Club already exists and was left as it is.", second.Output, StringComparison.Ordinal);
         Assert.Empty(DemoLogins.Parse(second.Output));
+        Assert.Contains("The demo events of Coding Club already exist and were left as they are.", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Demo event ", second.Output, StringComparison.Ordinal);
 
         using var services = ModuleServices.Build(database);
         await using var db = await services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(Ct);
@@ -90,6 +96,9 @@ public sealed class DemoSeedTests : IAsyncLifetime
         Assert.Equal(40, await db.Students.CountAsync(s => s.MentorId != null, Ct));
         Assert.Equal(40, await db.MentorAssignments.CountAsync(Ct));
         Assert.Equal(48, await db.AuditLog.CountAsync(a => a.Action == UsersDemoSeeder.AuditAction, Ct));
+        Assert.Equal(24, await db.AuditLog.CountAsync(a => a.Action == EventsDemoSeeder.AuditAction, Ct));
+        await using var events = await services.GetRequiredService<IDbContextFactory<EventsDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(24, await events.Events.CountAsync(Ct));
         Assert.Equal(
             Enumerable.Range(1, 8),
             (await db.Students.Select(s => s.Semester).Distinct().ToListAsync(Ct)).Order());
@@ -184,6 +193,41 @@ public sealed class DemoSeedTests : IAsyncLifetime
         ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",
     };
 
+    /// <summary>
+    /// Events: each demo club has an event in every state, printed per event; a demo student sees their registrations
+    /// (seated, waitlisted, attended) and the published events; the club's president sees the full event's waitlist.
+    /// </summary>
+    private static async Task DemoEventsAreInForceAsync(HttpClient client, string output, Dictionary<string, (string Role, string Password)> logins)
+    {
+        Assert.Matches(@"Demo event System design masterclass \(Coding Club\): SCHEDULED on [0-9-]{10} 14:00-16:00; 3/3 seats taken, 3 waitlisted: "
+            + "registered cse.student01, registered cse.student02, registered cse.student03, waitlisted 1 cse.student04, waitlisted 2 cse.student09, waitlisted 3 cse.student10.", output);
+        Assert.Matches(@"Demo event 24-hour hackathon \(Coding Club\): COMPLETED on [0-9-]{10} 09:00-17:00; 6/20 seats taken, 4 attended: attended cse.student01, ", output);
+
+        var student = await DemoLogins.SignInAsync(client, "cse.student04", logins["cse.student04"].Password);
+        var mine = await DataAsync(client, "{ me { student { registrations(first: 20) { nodes { status waitlistPosition event { name status } } } } } events(first: 50) { totalCount nodes { status } } }", student);
+        Assert.Equal(
+            ["24-hour hackathon COMPLETED ATTENDED ", "Open-source sprint ONGOING REGISTERED ", "System design masterclass SCHEDULED WAITLISTED 1"],
+            mine["me"]!["student"]!["registrations"]!["nodes"]!.AsArray()
+                .Select(r => $"{r!["event"]!["name"]} {r["event"]!["status"]} {r["status"]} {r["waitlistPosition"]}").Order());
+        Assert.Equal(20, mine["events"]!["totalCount"]!.GetValue<int>()); // five published events per club; drafts are their organizers'
+        Assert.Equal(["CANCELLED", "COMPLETED", "ONGOING", "SCHEDULED"], mine["events"]!["nodes"]!.AsArray().Select(e => e!["status"]!.GetValue<string>()).Distinct().Order());
+
+        var president = await DemoLogins.SignInAsync(client, "cse.student08", logins["cse.student08"].Password);
+        var clubs = await DataAsync(client, "{ clubs(first: 10) { nodes { id name } } }", president);
+        var codingId = clubs["clubs"]!["nodes"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "Coding Club")!["id"]!.GetValue<string>();
+        var (_, body) = await client.PostGraphQLAsync(
+            "query($id: ID!) { events(first: 10, clubId: $id) { nodes { name status registeredCount waitlistedCount registrations(first: 10) { nodes { studentName status waitlistPosition } } } } }",
+            new { id = codingId }, accept: "application/json", token: president);
+        Assert.Empty(body.ErrorCodes());
+        var clubEvents = body["data"]!["events"]!["nodes"]!.AsArray();
+        Assert.Equal(["CANCELLED", "COMPLETED", "DRAFT", "ONGOING", "SCHEDULED", "SCHEDULED"], clubEvents.Select(e => e!["status"]!.GetValue<string>()).Order());
+        var full = clubEvents.Single(e => e!["name"]!.GetValue<string>() == "System design masterclass")!;
+        Assert.Equal((3, 3), (full["registeredCount"]!.GetValue<int>(), full["waitlistedCount"]!.GetValue<int>()));
+        Assert.Equal(["1 Sneha Joshi", "2 Nikhil Kamath", "3 Fatima Shaikh"],
+            full["registrations"]!["nodes"]!.AsArray().Where(r => r!["status"]!.GetValue<string>() == "WAITLISTED")
+                .Select(r => $"{r!["waitlistPosition"]} {r["studentName"]}").Order());
+    }
+
     private static async Task WaitUntilServingAsync(HttpClient client)
     {
         for (var attempt = 0; ; attempt++)
@@ -210,5 +254,12 @@ public sealed class DemoSeedTests : IAsyncLifetime
         var (_, body) = await client.PostGraphQLAsync(query, accept: "application/json", token: token);
         Assert.Empty(body.ErrorCodes());
         return body["data"]!["me"]!;
+    }
+
+    private static async Task<JsonNode> DataAsync(HttpClient client, string query, string token)
+    {
+        var (_, body) = await client.PostGraphQLAsync(query, accept: "application/json", token: token);
+        Assert.Empty(body.ErrorCodes());
+        return body["data"]!;
     }
 }
