@@ -67,6 +67,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // production limits allow. The limiter stays on; the rate limit tests set small limits.
         builder.UseSetting("GraphQL:RateLimits:PerUser", "1000000");
         builder.UseSetting("GraphQL:RateLimits:PerIp", "1000000");
+        // Events' 24 h reminder sweep would run in the background whenever a test moves the fake clock, adding
+        // notifications and SQL to tests that count them; the reminder tests run it themselves or turn it on.
+        builder.UseSetting("Events:ReminderSweepSeconds", "0");
         if (kestrel)
         {
             builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
