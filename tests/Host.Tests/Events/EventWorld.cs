@@ -27,9 +27,10 @@ internal sealed class EventWorld : IAsyncDisposable
     public Person ChessPresident { get; private set; } = null!;
 
     public static async Task<EventWorld> StartAsync(string provider, TestDatabase? database = null, string? connectionString = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+        IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false, Action<IServiceCollection>? configureServices = null)
     {
-        var world = new EventWorld(await ClubWorld.StartAsync(provider, database: database, connectionString: connectionString, extraSettings: settings, kestrel: kestrel));
+        var world = new EventWorld(await ClubWorld.StartAsync(provider, database: database, connectionString: connectionString, extraSettings: settings, kestrel: kestrel,
+            configureServices: configureServices));
         var chessMentor = await world.Clubs.MentorAsync("chess.mentor");
         world.ChessId = await world.Clubs.CreateClubAsync("Chess", chessMentor);
         world.ChessPresident = (await world.Clubs.StudentsAsync("chess", 1))[0];

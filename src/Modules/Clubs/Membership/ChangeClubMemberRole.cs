@@ -22,7 +22,7 @@ internal static class ChangeClubMemberRole
             .Expensive(ExpensiveWork.Email)
             .Run<ClubsDbContext>(async (command, input) =>
             {
-                var member = await command.MemberAsync(input.MemberId);
+                var member = await command.LockedMemberAsync(input.MemberId);
                 var role = await command.RoleAsync(input.RoleId);
                 var granter = await command.GranterAsync(member.Club!);
                 GrantRule.Check(granter, member.UserId, member.Role!.Permissions(), role.Permissions(), ["input", "roleId"]).ThrowIfNotNull();

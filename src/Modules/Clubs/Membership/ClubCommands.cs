@@ -38,6 +38,19 @@ internal static class ClubCommands
             ?? throw new UserErrorException(ClubErrorCodes.MemberNotFound, "There is no such membership.", "input", "memberId");
     }
 
+    /// <summary>
+    /// As <see cref="MemberAsync"/>, with the member row's write lock taken first (a no-op update: a row lock on
+    /// PostgreSQL, the write lock on SQLite) and held to the commit. What the command then checks (active, the
+    /// role the grant rule compares) is what it writes over: a concurrent removal or role change either
+    /// committed before (and is seen) or waits for this command.
+    /// </summary>
+    public static async Task<ClubMember> LockedMemberAsync(this CommandContext<ClubsDbContext> command, string? memberId)
+    {
+        var key = InputIds.Key<ClubMember>(memberId, "memberId");
+        await command.Db.Members.Where(m => m.Id == key).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, m => m.IsActive), command.CancellationToken);
+        return await command.MemberAsync(memberId);
+    }
+
     /// <summary>An active student, by their <c>Student</c> id, or NOT_A_STUDENT at <paramref name="field"/>.</summary>
     public static async Task<DirectoryUser> StudentAsync(this CommandContext<ClubsDbContext> command, long studentId, string field)
     {

@@ -57,11 +57,22 @@ internal sealed class MembershipWriter(ClubsDbContext db, long actorUserId, Date
         return member;
     }
 
-    /// <summary>Gives an active member another role.</summary>
+    /// <summary>
+    /// Gives an active member another role. Conditional on the row being still active with the role the caller
+    /// checked (the command holds the row's lock, <see cref="ClubCommands.LockedMemberAsync"/>; this is the last
+    /// line): a removed membership is never changed.
+    /// </summary>
     public async Task ChangeRoleAsync(ClubMember member, long roleId, CancellationToken ct)
     {
         var oldRole = member.RoleId;
-        member.RoleId = roleId;
+        var changed = await db.Members.Where(m => m.Id == member.Id && m.IsActive && m.RoleId == oldRole)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.RoleId, roleId), ct);
+        if (changed == 0)
+        {
+            throw new UserErrorException(ClubErrorCodes.NotAMember, "This membership is not active.", "input", "memberId");
+        }
+
+        await db.Entry(member).ReloadAsync(ct);
         await RecordAsync(member, MembershipChangeKind.RoleChanged, oldRole, wasActive: true, ct);
     }
 

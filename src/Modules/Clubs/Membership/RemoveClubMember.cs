@@ -23,7 +23,7 @@ internal static class RemoveClubMember
             .Expensive(ExpensiveWork.Email)
             .Run<ClubsDbContext>(async (command, input) =>
             {
-                var member = await command.MemberAsync(input.MemberId);
+                var member = await command.LockedMemberAsync(input.MemberId);
                 var granter = await command.GranterAsync(member.Club!);
                 GrantRule.Check(granter, member.UserId, member.Role!.Permissions(), newRole: null, ["input", "memberId"]).ThrowIfNotNull();
                 await new MembershipWriter(command.Db, command.Caller.Id, command.Now).DeactivateAsync(member, MembershipChangeKind.Removed, command.CancellationToken);

@@ -14,7 +14,8 @@ internal static class AttendanceGuard
 {
     /// <summary>
     /// The event's key, once the caller holds MARK_ATTENDANCE in its club (Clubs answers: the coordinator
-    /// and admins hold it too). Asked before the event is locked: Clubs reads its own tables.
+    /// and admins hold it too). Asked before the event is locked, on the command's connection and in its
+    /// transaction (ADR 0013): Clubs reads its own tables.
     /// </summary>
     public static async Task<long> AuthorizeAsync(CommandContext<EventsDbContext> command, string? eventId)
     {

@@ -22,9 +22,9 @@ internal static class CheckIn
         mutation.Command<CheckInInput, CheckInPayload>("checkIn")
             .Description("Checks a student in to an ongoing event by their registration's check-in code (scanned from its QR): for the club's attendance markers, its coordinator and admins.")
             .Authorize()
-            .RunWithoutTransaction<EventsDbContext>(async (command, input) =>
+            .Run<EventsDbContext>(async (command, input) =>
             {
-                // Clubs' permission first, before this command holds a connection and the event's lock (as markAttendance).
+                // Clubs' permission on the command's connection (ADR 0013), before the event's lock (as markAttendance).
                 var eventKey = await AttendanceGuard.AuthorizeAsync(command, input.EventId);
                 var budget = command.Service<WrongCheckInCodes>();
                 if (!budget.HasBudget(command.Caller.Id))
@@ -32,7 +32,6 @@ internal static class CheckIn
                     throw new UserErrorException(AttendanceErrorCodes.TooManyWrongCodes, "Too many wrong check-in codes were scanned; try again in a few minutes.", "input", "code");
                 }
 
-                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var e = await AttendanceGuard.LockOpenEventAsync(command, eventKey, ongoingOnly: true);
                 var code = Normalized(input.Code);
                 var registration = code.Length == EventRegistration.CheckInCodeLength
@@ -51,8 +50,6 @@ internal static class CheckIn
 
                 registration.CheckedInAt ??= command.Now;
                 await AttendanceWriter.ApplyAsync(command, e, [new Mark(registration, Present: true)], "checkIn", refused: 0);
-                await command.Db.SaveChangesAsync(command.CancellationToken);
-                await tx.CommitAsync(CancellationToken.None);
                 return new CheckInPayload(registration);
             });
 

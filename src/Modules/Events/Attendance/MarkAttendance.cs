@@ -30,14 +30,13 @@ internal static class MarkAttendance
             .Description("Marks students present or absent at an event (a list of entries or a CSV 'usn,present'): for the club's attendance markers, "
                 + "its coordinator and admins, while the event is ongoing and up to 24 h after its completion.")
             .Authorize()
-            .RunWithoutTransaction<EventsDbContext>(async (command, input) =>
+            .Run<EventsDbContext>(async (command, input) =>
             {
-                // Clubs' permissions and Users' directory first, before this command holds a connection (and,
-                // in its transaction, the event's lock) while waiting for theirs.
+                // Clubs' permissions and Users' directory are read on the command's connection (ADR 0013), before
+                // the event's lock is taken: the lock is held only for the marking itself.
                 var eventKey = await AttendanceGuard.AuthorizeAsync(command, input.EventId);
                 var errors = new List<UserError>();
                 var wanted = await AttendanceEntries.ResolveAsync(command, input, errors);
-                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var e = await AttendanceGuard.LockOpenEventAsync(command, eventKey, ongoingOnly: false);
                 var ids = wanted.Select(w => w.StudentId).Distinct().ToList();
                 var registrations = await command.Db.Registrations.Where(r => r.EventId == e.Id && ids.Contains(r.StudentId))
@@ -65,7 +64,6 @@ internal static class MarkAttendance
 
                 var changes = await AttendanceWriter.ApplyAsync(command, e, [.. marks.Values.Select(m => m.Mark)], input.Csv is null ? "entries" : "csv", errors.Count);
                 var updated = await command.Db.Events.AsNoTracking().SingleAsync(x => x.Id == e.Id, command.CancellationToken);
-                await tx.CommitAsync(CancellationToken.None);
                 return new MarkAttendancePayload(changes.Count, updated) { UserErrors = [.. errors.OrderBy(EntryIndex)] };
             });
 }

@@ -13,18 +13,6 @@ namespace CertifyTrack.Modules.Events.GraphQL;
 /// <summary>The resolvers of <see cref="EventType"/>'s fields that need more than the event row.</summary>
 internal static class EventFields
 {
-    public static async Task<EventRegistration?> MyRegistrationAsync(IResolveFieldContext<Event> context)
-    {
-        if (Caller.Of(context.User).UserId is not { } me)
-        {
-            return null;
-        }
-
-        await using var db = await Db(context).CreateDbContextAsync(context.CancellationToken);
-        return await db.Registrations.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.EventId == context.Source.Id && r.UserId == me, context.CancellationToken);
-    }
-
     /// <summary>
     /// <c>registrations</c>: for the club's MARK_ATTENDANCE or VIEW_REPORTS holders (the coordinator and admins hold
     /// every permission); null with <c>FORBIDDEN</c> to others (nullable, so a refusal never blanks the event).
@@ -56,7 +44,4 @@ internal static class EventFields
 
     private static ExecutionError Forbidden() =>
         new("Only the club's attendance markers, report viewers, coordinator and admins may list its registrations.") { Code = "FORBIDDEN" };
-
-    private static IDbContextFactory<EventsDbContext> Db(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IDbContextFactory<EventsDbContext>>();
 }

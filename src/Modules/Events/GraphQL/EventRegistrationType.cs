@@ -1,6 +1,4 @@
 using CertifyTrack.Modules.Events.Domain;
-using CertifyTrack.Modules.Events.Persistence;
-using CertifyTrack.Modules.Events.Registrations;
 using CertifyTrack.Modules.Users.Contracts;
 using CertifyTrack.Modules.Users.Contracts.GraphQL;
 using CertifyTrack.Shared.GraphQL.Authorization;
@@ -8,7 +6,6 @@ using CertifyTrack.Shared.GraphQL.DataLoaders;
 using CertifyTrack.Shared.GraphQL.Relay;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QRCoder;
 
@@ -38,11 +35,7 @@ internal sealed class EventRegistrationType : ObjectGraphType<EventRegistration>
         Field<NonNullGraphType<RegistrationStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<DateTimeGraphType>>("registrationDate").Resolve(c => DateTime.SpecifyKind(c.Source.RegistrationDate, DateTimeKind.Utc));
         Field<IntGraphType>("waitlistPosition").Description("1 for the next to be promoted; null unless WAITLISTED.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<EventsDbContext>>().CreateDbContextAsync(c.CancellationToken);
-                return await Waitlist.PositionAsync(db, c.Source, c.CancellationToken);
-            });
+            .Resolve(RegistrationLoaders.WaitlistPosition);
         Field<StringGraphType>("checkInCode").Description("The code an organizer scans at the door: the student's own only.")
             .Resolve(c => Own(c) ? c.Source.CheckInCode : null);
         Field<StringGraphType>("checkInQrSvg").Description("The check-in code as a QR image (SVG): the student's own only.")

@@ -43,7 +43,7 @@ internal sealed class EventType : ObjectGraphType<Event>
         Field(e => e.CancelReason, nullable: true);
         Field(e => e.Version).Description("Changes with every organizer edit or transition: send it back as expectedVersion.");
         Field<EventRegistrationType>("myRegistration").Description("The calling student's registration, if any.")
-            .ResolveAsync(async c => await EventFields.MyRegistrationAsync(c));
+            .Resolve(RegistrationLoaders.MyRegistration);
         EventFields.AddRegistrations(this);
     }
 }
