@@ -44,14 +44,9 @@ internal static class JoinClub
             });
 
     /// <summary>The caller's own student id (an active student), or NOT_A_STUDENT.</summary>
-    public static async Task<long> CallerStudentAsync(this CommandContext<ClubsDbContext> command)
-    {
-        var me = command.Caller.Id;
-        var found = await command.Service<IUserDirectory>().ByUserIdsAsync([me], command.CancellationToken);
-        return found.TryGetValue(me, out var user) && user is { Kind: UserKind.Student, IsActive: true, StudentId: { } id }
-            ? id
-            : throw new UserErrorException(ClubErrorCodes.NotAStudent, "Only students join clubs.", "input");
-    }
+    public static async Task<long> CallerStudentAsync(this CommandContext<ClubsDbContext> command) =>
+        (await command.Service<IUserDirectory>().RequireActiveStudentAsync(command.Caller.Id, ClubErrorCodes.NotAStudent, "Only students join clubs.", command.CancellationToken))
+            .StudentId!.Value;
 }
 
 internal sealed record JoinClubInput([Id] string ClubId);

@@ -22,12 +22,10 @@ internal static class CancelRegistration
             .Description("Cancels the calling student's registration (until the event starts); the first waitlisted student takes the seat.")
             .AuthorizeWithRoles(Roles.Student)
             .Expensive(ExpensiveWork.Email)
-            .RunWithoutTransaction<EventsDbContext>(async (command, input) =>
+            .Run<EventsDbContext>(async (command, input) =>
             {
-                // Users' directory first, before this command holds a connection: a burst of registrations must
-                // not fill the pool with transactions that each wait for a second connection (as joinClub does).
+                // Users' directory on this command's connection and transaction, before the event row's lock.
                 var me = await command.CallerStudentAsync();
-                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var key = EventCommands.Key<Event>(input.EventId, "eventId");
                 var e = await command.Db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == key, command.CancellationToken)
                     ?? throw NotRegistered();
@@ -73,10 +71,12 @@ internal static class CancelRegistration
                 });
                 await EventNotices.CancelledRegistrationAsync(command, me.UserId, e.Name);
                 command.Updated(e.Id);
-                var payload = new CancelRegistrationPayload(await command.Db.Registrations.AsNoTracking().SingleAsync(r => r.Id == row.Id, command.CancellationToken));
-                await command.Db.SaveChangesAsync(command.CancellationToken);
-                await tx.CommitAsync(command.CancellationToken);
-                return payload;
+                // The row as the update above left it, without reading it back.
+                row.Status = RegistrationStatus.Cancelled;
+                row.WaitlistSequence = null;
+                row.CancelledAt = now;
+                row.UpdatedAt = now;
+                return new CancelRegistrationPayload(row);
             });
 
     private static UserErrorException NotRegistered() =>

@@ -27,12 +27,11 @@ internal static class RegisterForEvent
             .AuthorizeWithRoles(Roles.Student)
             .OnUniqueViolation(EventRegistrationConfiguration.EventStudentIndex, _ => Already())
             .Expensive(ExpensiveWork.Email)
-            .RunWithoutTransaction<EventsDbContext>(async (command, input) =>
+            .Run<EventsDbContext>(async (command, input) =>
             {
-                // Users' directory first, before this command holds a connection: a burst of registrations must
-                // not fill the pool with transactions that each wait for a second connection (as joinClub does).
+                // Everything that needs no seat comes before the event row's lock, which every registration of
+                // the event waits for: the directory (on this command's connection), the event, the student's row.
                 var me = await command.CallerStudentAsync();
-                await using var tx = await command.Db.Database.BeginTransactionAsync(command.CancellationToken);
                 var key = EventCommands.Key<Event>(input.EventId, "eventId");
                 var e = await command.Db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == key, command.CancellationToken);
                 if (e is null || e.Status == EventStatus.Draft)
@@ -43,19 +42,28 @@ internal static class RegisterForEvent
                 var clock = command.Service<EventClock>();
                 if (e.Status != EventStatus.Scheduled || clock.UtcNow > clock.DeadlineOf(e))
                 {
-                    throw new UserErrorException(EventErrorCodes.RegistrationClosed, "Registration for this event is closed.", "input", "eventId");
+                    throw Closed();
                 }
 
-                // Event row first (seat or waitlist place), then the student's load row: the lock order of every Events command.
-                var seated = await SeatCounter.TryTakeSeatAsync(command.Db, e.Id, command.CancellationToken);
-                var sequence = seated ? (long?)null : await SeatCounter.JoinWaitlistAsync(command.Db, e.Id, command.CancellationToken)
-                    ?? throw new UserErrorException(EventErrorCodes.RegistrationClosed, "Registration for this event is closed.", "input", "eventId");
-
-                // Read under the event row's lock: a concurrent registration of the same student has committed or not started.
+                // An active row answers at once; a cancelled one is read again under the lock (below). A row created
+                // meanwhile by a concurrent request of the same student breaks the unique index: ALREADY_REGISTERED.
                 var row = await command.Db.Registrations.SingleOrDefaultAsync(r => r.EventId == e.Id && r.StudentId == me.StudentId, command.CancellationToken);
                 if (row is { IsActive: true })
                 {
                     throw new UserErrorException([Already()]);
+                }
+
+                // Event row first (seat or waitlist place), then the student's load row: the lock order of every Events command.
+                var seated = await SeatCounter.TryTakeSeatAsync(command.Db, e.Id, command.CancellationToken);
+                var sequence = seated ? (long?)null : await SeatCounter.JoinWaitlistAsync(command.Db, e.Id, command.CancellationToken) ?? throw Closed();
+                if (row is not null)
+                {
+                    // Under the event row's lock: a concurrent registration of the same student has committed or not started.
+                    await command.Db.Entry(row).ReloadAsync(command.CancellationToken);
+                    if (row.IsActive)
+                    {
+                        throw new UserErrorException([Already()]);
+                    }
                 }
 
                 if (!await StudentLoad.TryTakeAsync(command.Db, me.StudentId!.Value, command.CancellationToken))
@@ -77,27 +85,22 @@ internal static class RegisterForEvent
                 row.CancelledAt = null;
                 row.PromotedAt = null;
                 row.UpdatedAt = command.Now;
-                await command.Db.SaveChangesAsync(command.CancellationToken);
+                await command.Db.SaveChangesAsync(command.CancellationToken);   // the row's id, for the audit entry
                 await command.AuditAsync(new AuditEntry("eventregistration.created", EventRegistration.TypeName, $"{row.Id}")
                 {
                     NewValues = new { row.EventId, row.StudentId, Status = row.Status.ToString(), row.WaitlistSequence },
                 });
                 await EventNotices.RegisteredAsync(command, row, e.Name);
                 command.Updated(e.Id);
-                await command.Db.SaveChangesAsync(command.CancellationToken);
-                await tx.CommitAsync(command.CancellationToken);
                 return new RegisterForEventPayload(row);
             });
 
-    /// <summary>The caller as an active student of Users' directory, or NOT_A_STUDENT.</summary>
-    public static async Task<DirectoryUser> CallerStudentAsync(this CommandContext<EventsDbContext> command)
-    {
-        var me = command.Caller.Id;
-        var found = await command.Service<IUserDirectory>().ByUserIdsAsync([me], command.CancellationToken);
-        return found.TryGetValue(me, out var user) && user is { Kind: UserKind.Student, IsActive: true, StudentId: not null }
-            ? user
-            : throw new UserErrorException(EventErrorCodes.NotAStudent, "Only students register for events.", "input");
-    }
+    /// <summary>The caller as an active student of Users' directory, or REGISTRANT_NOT_A_STUDENT.</summary>
+    public static Task<DirectoryUser> CallerStudentAsync(this CommandContext<EventsDbContext> command) =>
+        command.Service<IUserDirectory>().RequireActiveStudentAsync(command.Caller.Id, EventErrorCodes.NotAStudent, "Only students register for events.", command.CancellationToken);
+
+    private static UserErrorException Closed() =>
+        new(EventErrorCodes.RegistrationClosed, "Registration for this event is closed.", "input", "eventId");
 
     private static UserError Already() => new(EventErrorCodes.AlreadyRegistered, "You are registered for this event already.", ["input", "eventId"]);
 }

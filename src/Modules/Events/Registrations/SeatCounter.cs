@@ -31,18 +31,18 @@ internal static class SeatCounter
 
     /// <summary>
     /// Joins the waitlist of a scheduled event: the next sequence number, handed out under the event
-    /// row's lock (read back in the same transaction), or null when the event is no longer scheduled.
+    /// row's lock by the same statement that takes it (<c>UPDATE … RETURNING</c>, one round trip), or
+    /// null when the event is no longer scheduled.
     /// </summary>
     public static async Task<long?> JoinWaitlistAsync(EventsDbContext db, long eventId, CancellationToken ct)
     {
-        var updated = await db.Events
-            .Where(e => e.Id == eventId && e.Status == EventStatus.Scheduled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.WaitlistSequence, e => e.WaitlistSequence + 1)
-                .SetProperty(e => e.WaitlistedCount, e => e.WaitlistedCount + 1), ct);
-        return updated == 1
-            ? await db.Events.Where(e => e.Id == eventId).Select(e => e.WaitlistSequence).SingleAsync(ct)
-            : null;
+        var scheduled = EventStatus.Scheduled.ToString().ToLowerInvariant();
+        var sequence = await db.Database.SqlQuery<long>($"""
+            UPDATE api_event SET waitlist_sequence = waitlist_sequence + 1, waitlisted_count = waitlisted_count + 1
+            WHERE id = {eventId} AND status = {scheduled}
+            RETURNING waitlist_sequence AS "Value"
+            """).ToListAsync(ct);
+        return sequence.Count == 1 ? sequence[0] : null;
     }
 
     /// <summary>Takes the event row's write lock for the rest of the transaction (a no-op update).</summary>

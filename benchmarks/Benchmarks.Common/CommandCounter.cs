@@ -2,14 +2,14 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CertifyTrack.Notification.Benchmarks;
+namespace CertifyTrack.Benchmarks.Common;
 
 /// <summary>
 /// Counts the SQL commands of the process: those EF Core runs (its <see cref="DiagnosticListener"/>,
 /// both providers) and, on PostgreSQL, every command or batch Npgsql sends (its <see cref="ActivitySource"/>),
 /// which also sees the event bus's <c>pg_notify</c> calls that bypass EF Core.
 /// </summary>
-internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly IDisposable allListeners;
     private readonly ActivityListener npgsql;
