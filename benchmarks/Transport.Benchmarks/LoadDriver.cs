@@ -7,7 +7,8 @@ namespace CertifyTrack.Transport.Benchmarks;
 
 /// <summary>What the measured phases against one server produced.</summary>
 internal sealed record LoadResult(
-    string Name, long Requests, long Errors, int Connections, double Seconds, double P50Ms, double P99Ms, double MeanMs, TimeSpan Cpu)
+    string Name, long Requests, long Errors, int Connections, double Seconds, double P50Ms, double P99Ms, double MeanMs, TimeSpan Cpu,
+    long JitMethods, TimeSpan JitTime)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
@@ -35,6 +36,8 @@ internal sealed class LoadTarget : IDisposable
     private int connections;
     private TimeSpan measured;
     private TimeSpan cpu;
+    private long jitMethods;
+    private TimeSpan jitTime;
 
     public LoadTarget(string name, Uri url, byte[] requestBody, byte[] expectedBody, int concurrency, string? bearerToken = null)
     {
@@ -92,6 +95,9 @@ internal sealed class LoadTarget : IDisposable
         var samples = new List<long>[concurrency];
         long failed = 0;
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        // Methods the JIT compiles while measured: after warm-up a steady server should compile ~none.
+        var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
         var start = Stopwatch.GetTimestamp();
         var deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
@@ -128,6 +134,8 @@ internal sealed class LoadTarget : IDisposable
         {
             measured += elapsed;
             cpu += Environment.CpuUsage.TotalTime - cpuBefore;
+            jitMethods += System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore;
+            jitTime += System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
             errors += failed;
             foreach (var list in samples)
             {
@@ -152,7 +160,9 @@ internal sealed class LoadTarget : IDisposable
             Percentile(sorted, 0.50) * tickMs,
             Percentile(sorted, 0.99) * tickMs,
             sorted.Length == 0 ? double.NaN : sorted.Average() * tickMs,
-            cpu);
+            cpu,
+            jitMethods,
+            jitTime);
     }
 
     public void Dispose() => client.Dispose();

@@ -109,6 +109,8 @@ internal static class TransportBenchmark
         }
 
         var slice = TimeSpan.FromSeconds((double)seconds / rounds);
+        // Where a JIT log (DOTNET_JitStdOutFile) can be cut to see what is compiled while measured.
+        Console.WriteLine($"JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled before the measured slices");
         var roundRatios = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
@@ -207,6 +209,9 @@ internal static class TransportBenchmark
             $"GraphQL/bare: req/s x{ratio:F2} (target >= {target:F1}: {(ratio >= target ? "met" : "NOT met")}), "
             + $"p50 x{graphQL.P50Ms / bare.P50Ms:F2}, p99 x{graphQL.P99Ms / bare.P99Ms:F2}, "
             + $"CPU/req x{graphQL.CpuMicrosecondsPerRequest / bare.CpuMicrosecondsPerRequest:F2}");
+        table.AppendLine(CultureInfo.InvariantCulture,
+            $"JIT while measured (whole process): bare slices {bare.JitMethods} methods in {bare.JitTime.TotalMilliseconds:F0} ms, "
+            + $"GraphQL slices {graphQL.JitMethods} methods in {graphQL.JitTime.TotalMilliseconds:F0} ms");
         table.AppendLine(CultureInfo.InvariantCulture,
             $"req/s ratio per round: {string.Join(" ", roundRatios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}");
         Console.Write(table.ToString());

@@ -11,11 +11,15 @@ internal static class ListExpressions
         typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
     /// <summary>
-    /// A value EF Core sends as a SQL parameter, never as an inlined literal: a member read of a
-    /// captured object, as the compiler emits for a closure.
+    /// A value EF Core sends as a SQL parameter, never as an inlined literal: a read of a field of
+    /// exactly <paramref name="type"/> on a captured object, as the compiler emits for a closure.
+    /// EF Core's funcletizer reads such a field by reflection; the former <c>(T)captured.Value</c>
+    /// over an object-typed property made it build and run an interpreted lambda on every query.
     /// </summary>
     public static Expression Parameter(object? value, Type type) =>
-        Expression.Convert(Expression.Property(Expression.Constant(new Captured(value)), nameof(Captured.Value)), type);
+        Expression.Field(
+            Expression.Constant(Activator.CreateInstance(typeof(Captured<>).MakeGenericType(type), [value])),
+            nameof(Captured<object>.Value));
 
     /// <summary>The body of <paramref name="selector"/> applied to <paramref name="parameter"/>.</summary>
     public static Expression Apply(LambdaExpression selector, Expression parameter) =>
@@ -75,9 +79,9 @@ internal static class ListExpressions
         };
     }
 
-    private sealed class Captured(object? value)
+    private sealed class Captured<T>(T value)
     {
-        public object? Value { get; } = value;
+        public readonly T Value = value;
     }
 
     private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
