@@ -40,10 +40,4 @@ internal static class Waitlist
             await EventNotices.PromotedAsync(command, next.UserId, eventName);
         }
     }
-
-    /// <summary>The 1-based place of a waitlisted registration: how many of the event's waitlisted rows come before it, plus one.</summary>
-    public static async Task<int?> PositionAsync(EventsDbContext db, EventRegistration registration, CancellationToken ct) =>
-        registration is { Status: RegistrationStatus.Waitlisted, WaitlistSequence: { } seq }
-            ? await db.Registrations.CountAsync(r => r.EventId == registration.EventId && r.Status == RegistrationStatus.Waitlisted && r.WaitlistSequence <= seq, ct)
-            : null;
 }
