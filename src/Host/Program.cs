@@ -54,7 +54,7 @@ else
 
 app.UseCertifyTrackForwardedHeaders();
 app.UseStaticFiles();
-app.UseAuthentication();
+app.UseCertifyTrackAuthentication();
 app.UseRateLimiter();
 app.UseWebSockets();
 app.MapCertifyTrackHealth();
