@@ -53,30 +53,45 @@ internal static class TransportBenchmark
         var graphQLUrl = new Uri(baseAddress, "/graphql");
         var token = await SignedInStudent.SeedAsync(certifyTrack.Services, baseAddress);
         signedInResponse = await CaptureAsync(graphQLUrl, token);
-        await using var bare = await StartBareAsync();
+        await using var bare = await StartBareAsync(certifyTrack.Services);
         var bareAddress = Loopback(new Uri(bare.Urls.Single()));
+        var byHandResponse = await CaptureAsync(new Uri(bareAddress, "/me-by-hand"), token);
+        if (!ByHandEndpoint.SameData(signedInResponse, byHandResponse, out var difference))
+        {
+            throw new InvalidOperationException($"The hand-written endpoint answers other data than GraphQL:\n{difference}");
+        }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {GCSettings.IsServerGC}; {concurrency} workers; "
             + $"{warmup} s warm-up, then {seconds} s measured per target in {rounds} alternating rounds"));
         Console.WriteLine($"CertifyTrack host: POST {graphQLUrl}; bare minimal API: POST {bareAddress}");
-        Console.WriteLine($"Signed-in answer: {signedInResponse.Length} bytes");
+        Console.WriteLine($"Signed-in answer: {signedInResponse.Length} bytes (by hand: {byHandResponse.Length} bytes, the same data)");
         var loadBefore = LoadAverage();
 
-        var pairs = new[]
+        // Per scenario: the bare endpoint first, GraphQL last, and for the signed-in query the same work written by hand between.
+        var scenarios = new[]
         {
-            (Bare: new LoadTarget("bare minimal API", new Uri(bareAddress, "/graphql"), RequestBody, ResponseBody, concurrency),
-                GraphQL: new LoadTarget("CertifyTrack /graphql", graphQLUrl, RequestBody, ResponseBody, concurrency)),
-            (Bare: new LoadTarget("bare minimal API", new Uri(bareAddress, "/me"), SignedInStudent.RequestBody, signedInResponse, concurrency, token),
-                GraphQL: new LoadTarget("CertifyTrack /graphql", graphQLUrl, SignedInStudent.RequestBody, signedInResponse, concurrency, token)),
-        };
-        var results = new List<(LoadResult Bare, LoadResult GraphQL, List<double> Ratios)>();
-        foreach (var (bareTarget, graphQLTarget) in only == 0 ? pairs : [pairs[only - 1]])
-        {
-            using (bareTarget)
-            using (graphQLTarget)
+            new[]
             {
-                results.Add(await MeasurePairAsync(bareTarget, graphQLTarget, warmup, seconds, rounds));
+                new LoadTarget("bare minimal API", new Uri(bareAddress, "/graphql"), RequestBody, ResponseBody, concurrency),
+                new LoadTarget("CertifyTrack /graphql", graphQLUrl, RequestBody, ResponseBody, concurrency),
+            },
+            [
+                new LoadTarget("bare minimal API", new Uri(bareAddress, "/me"), SignedInStudent.RequestBody, signedInResponse, concurrency, token),
+                new LoadTarget("same work by hand", new Uri(bareAddress, "/me-by-hand"), SignedInStudent.RequestBody, byHandResponse, concurrency, token),
+                new LoadTarget("CertifyTrack /graphql", graphQLUrl, SignedInStudent.RequestBody, signedInResponse, concurrency, token),
+            ],
+        };
+        var results = new List<(LoadResult[] Targets, List<double> Ratios)>();
+        foreach (var targets in only == 0 ? scenarios : [scenarios[only - 1]])
+        {
+            try
+            {
+                results.Add(await MeasureAsync(targets, warmup, seconds, rounds));
+            }
+            finally
+            {
+                Array.ForEach(targets, t => t.Dispose());
             }
         }
 
@@ -87,22 +102,22 @@ internal static class TransportBenchmark
             Console.WriteLine();
             var scenario = Scenarios[only == 0 ? i : only - 1];
             Console.WriteLine($"## {scenario.Name}");
-            met &= Print(results[i].Bare, results[i].GraphQL, results[i].Ratios, scenario.Target);
+            met &= Print(results[i].Targets, results[i].Ratios, scenario.Target);
         }
 
         Console.WriteLine();
         Console.WriteLine(met ? "All targets met." : "Some target was NOT met.");
-        return results.All(r => r.Bare.Errors + r.GraphQL.Errors == 0) ? 0 : 1;
+        return results.All(r => r.Targets.All(t => t.Errors == 0)) ? 0 : 1;
     }
 
     /// <summary>
-    /// A checked request and a warm-up each, then short alternating slices (A B B A A B ...) that
-    /// give both targets the same share of any background load or drift, which matters most for the ratio.
+    /// A checked request and a warm-up each, then short slices that alternate the order of the targets
+    /// (A B C, C B A, A B C, ...) so that all get the same share of any background load or drift, which
+    /// matters most for the ratio. The ratios per round are GraphQL (the last target) over bare (the first).
     /// </summary>
-    private static async Task<(LoadResult, LoadResult, List<double>)> MeasurePairAsync(
-        LoadTarget bareTarget, LoadTarget graphQLTarget, int warmup, int seconds, int rounds)
+    private static async Task<(LoadResult[], List<double>)> MeasureAsync(LoadTarget[] targets, int warmup, int seconds, int rounds)
     {
-        foreach (var target in new[] { bareTarget, graphQLTarget })
+        foreach (var target in targets)
         {
             await target.CheckAsync();
             await WarmUpAsync(target, warmup);
@@ -114,22 +129,16 @@ internal static class TransportBenchmark
         var roundRatios = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            double bareRps, graphQLRps;
-            if (round % 2 == 0)
+            var rps = new double[targets.Length];
+            foreach (var i in round % 2 == 0 ? Enumerable.Range(0, targets.Length) : Enumerable.Range(0, targets.Length).Reverse())
             {
-                bareRps = await bareTarget.RunAsync(slice, record: true);
-                graphQLRps = await graphQLTarget.RunAsync(slice, record: true);
-            }
-            else
-            {
-                graphQLRps = await graphQLTarget.RunAsync(slice, record: true);
-                bareRps = await bareTarget.RunAsync(slice, record: true);
+                rps[i] = await targets[i].RunAsync(slice, record: true);
             }
 
-            roundRatios.Add(graphQLRps / bareRps);
+            roundRatios.Add(rps[^1] / rps[0]);
         }
 
-        return (bareTarget.Summarize(), graphQLTarget.Summarize(), roundRatios);
+        return ([.. targets.Select(t => t.Summarize())], roundRatios);
     }
 
     /// <summary>
@@ -172,7 +181,7 @@ internal static class TransportBenchmark
     }
 
     /// <summary>The floor: Kestrel plus routing and one endpoint that writes the expected bytes.</summary>
-    private static async Task<WebApplication> StartBareAsync()
+    private static async Task<WebApplication> StartBareAsync(IServiceProvider host)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -180,6 +189,7 @@ internal static class TransportBenchmark
         var app = builder.Build();
         app.MapPost("/graphql", () => Results.Bytes(ResponseBody, ResponseContentType));
         app.MapPost("/me", () => Results.Bytes(signedInResponse, ResponseContentType));
+        app.MapPost("/me-by-hand", (HttpContext context) => ByHandEndpoint.HandleAsync(context, host));
         await app.StartAsync();
         return app;
     }
@@ -191,13 +201,15 @@ internal static class TransportBenchmark
     /// <summary>Load targets 127.0.0.1 only, whatever name the server reports.</summary>
     private static Uri Loopback(Uri address) => new UriBuilder(address) { Host = IPAddress.Loopback.ToString() }.Uri;
 
-    private static bool Print(LoadResult bare, LoadResult graphQL, List<double> roundRatios, double target)
+    /// <summary>The table, the ratio the issue sets a target for (GraphQL over bare), and for the signed-in query GraphQL over the same work by hand.</summary>
+    private static bool Print(LoadResult[] targets, List<double> roundRatios, double target)
     {
+        var (bare, graphQL) = (targets[0], targets[^1]);
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture,
             $"| {"Target",-22} | {"req/s",9} | {"p50 ms",7} | {"p99 ms",7} | {"mean ms",7} | {"CPU us/req",10} | {"requests",9} | {"errors",6} | {"conns",5} |");
         table.AppendLine("|------------------------|----------:|--------:|--------:|--------:|-----------:|----------:|-------:|------:|");
-        foreach (var r in new[] { bare, graphQL })
+        foreach (var r in targets)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Name,-22} | {r.RequestsPerSecond,9:F0} | {r.P50Ms,7:F3} | {r.P99Ms,7:F3} | {r.MeanMs,7:F3} | {r.CpuMicrosecondsPerRequest,10:F0} | {r.Requests,9} | {r.Errors,6} | {r.Connections,5} |");
@@ -209,11 +221,17 @@ internal static class TransportBenchmark
             $"GraphQL/bare: req/s x{ratio:F2} (target >= {target:F1}: {(ratio >= target ? "met" : "NOT met")}), "
             + $"p50 x{graphQL.P50Ms / bare.P50Ms:F2}, p99 x{graphQL.P99Ms / bare.P99Ms:F2}, "
             + $"CPU/req x{graphQL.CpuMicrosecondsPerRequest / bare.CpuMicrosecondsPerRequest:F2}");
+        foreach (var reference in targets[1..^1])
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"GraphQL/{reference.Name}: req/s x{graphQL.RequestsPerSecond / reference.RequestsPerSecond:F2}, "
+                + $"p50 x{graphQL.P50Ms / reference.P50Ms:F2}, CPU/req x{graphQL.CpuMicrosecondsPerRequest / reference.CpuMicrosecondsPerRequest:F2}");
+        }
+
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"JIT while measured (whole process): bare slices {bare.JitMethods} methods in {bare.JitTime.TotalMilliseconds:F0} ms, "
-            + $"GraphQL slices {graphQL.JitMethods} methods in {graphQL.JitTime.TotalMilliseconds:F0} ms");
+            $"JIT while measured (whole process): {string.Join(", ", targets.Select(t => $"{t.Name} slices {t.JitMethods} methods in {t.JitTime.TotalMilliseconds:F0} ms"))}");
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"req/s ratio per round: {string.Join(" ", roundRatios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}");
+            $"GraphQL/bare req/s ratio per round: {string.Join(" ", roundRatios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}");
         Console.Write(table.ToString());
         return ratio >= target;
     }
