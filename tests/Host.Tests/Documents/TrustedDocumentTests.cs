@@ -96,6 +96,44 @@ public sealed class TrustedDocumentTests : IDisposable
         Assert.Equal("""{"data":{"__typename":"Query"}}""", other.ToJson());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_trusted_document_runs_by_its_document_id_over_post_and_get(bool only)
+    {
+        await using var app = await StartAsync("sqlite", only);
+        using var client = app.CreateClient();
+        var id = "sha256:" + DocumentHash.Of(FromApollo);
+
+        var (post, postBody) = await client.PostJsonAsync(new { documentId = id, operationName = "Both" });
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal("""{"data":{"__typename":"Query","me":null}}""", postBody.ToJson());
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/graphql?documentId=" + Uri.EscapeDataString(id.ToUpperInvariant().Replace("SHA256:", "sha256:", StringComparison.Ordinal)));
+        get.Headers.Accept.ParseAdd("application/graphql-response+json");
+        using var getAnswer = await client.SendAsync(get, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, getAnswer.StatusCode);
+        Assert.Equal("""{"data":{"__typename":"Query","me":null}}""", await getAnswer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.StartsWith("public", getAnswer.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        // An id names a trusted document only: not a text the server merely has in its cache (one any client sent).
+        var (_, cached) = await client.PostGraphQLAsync("{ __typename }");
+        Assert.Equal(only ? ["DOCUMENT_NOT_TRUSTED"] : [], cached.ErrorCodes());
+        var (unknown, unknownBody) = await client.PostJsonAsync(new { documentId = "sha256:" + DocumentHash.Of("{ __typename }") });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(["PERSISTED_DOCUMENT_NOT_FOUND"], unknownBody.ErrorCodes());
+        foreach (var malformed in new[] { DocumentHash.Of(FromApollo), "md5:" + DocumentHash.Of(FromApollo), "sha256:abc" })
+        {
+            var (_, body) = await client.PostJsonAsync(new { documentId = malformed });
+            Assert.Equal(["INVALID_DOCUMENT_ID"], body.ErrorCodes());
+        }
+
+        var (both, bothBody) = await client.PostJsonAsync(new { documentId = id, query = FromApollo });
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Equal(["INVALID_REQUEST"], bothBody.ErrorCodes());
+        var (notText, _) = await client.PostJsonAsync(new { documentId = 42 });
+        Assert.Equal(HttpStatusCode.BadRequest, notText.StatusCode);
+    }
+
     [Fact]
     public async Task A_file_whose_name_is_not_the_hash_of_its_text_stops_the_host()
     {

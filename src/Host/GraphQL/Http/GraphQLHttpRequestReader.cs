@@ -15,7 +15,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         if (!TrySingle(query, "query", out var text)
             || !TrySingle(query, "operationName", out var operationName)
             || !TrySingle(query, "variables", out var variablesText)
-            || !TrySingle(query, "extensions", out var extensionsText))
+            || !TrySingle(query, "extensions", out var extensionsText)
+            || !TrySingle(query, "documentId", out var documentId))
         {
             return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "Each parameter may be given once.");
         }
@@ -24,12 +25,17 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
         {
             var variables = ParseMap(variablesText, "variables");
             var extensions = ParseMap(extensionsText, "extensions");
-            if (string.IsNullOrWhiteSpace(text) && !NamesPersistedQuery(extensions))
+            if (!string.IsNullOrEmpty(text) && !string.IsNullOrEmpty(documentId))
+            {
+                return BothTextAndId();
+            }
+
+            if (string.IsNullOrWhiteSpace(text) && string.IsNullOrEmpty(documentId) && !NamesPersistedQuery(extensions))
             {
                 return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' parameter is required.");
             }
 
-            return (new GraphQLRequest(NullIfEmpty(text), NullIfEmpty(operationName), variables, extensions), null);
+            return (new GraphQLRequest(NullIfEmpty(text), NullIfEmpty(operationName), variables, extensions, NullIfEmpty(documentId)), null);
         }
         catch (JsonException ex)
         {
@@ -61,14 +67,30 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
             return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "'variables' and 'extensions' must be JSON objects.");
         }
 
-        // A persisted query by hash (automatic persisted queries, trusted documents) has no text.
+        string? documentId = null;
+        if (root.TryGetProperty("documentId", out var id) && id.ValueKind != JsonValueKind.Null)
+        {
+            if (id.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(id.GetString()))
+            {
+                return Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "'documentId' must be a non-empty string.");
+            }
+
+            documentId = id.GetString();
+        }
+
+        // A persisted query by hash (automatic persisted queries, trusted documents) or a document id has no text.
         var hasQuery = root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
-        if (hasQuery ? query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString()) : !NamesPersistedQuery(extensions))
+        if (hasQuery && documentId is not null)
+        {
+            return BothTextAndId();
+        }
+
+        if (hasQuery ? query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString()) : documentId is null && !NamesPersistedQuery(extensions))
         {
             return Fail(StatusCodes.Status400BadRequest, "MISSING_QUERY", "The 'query' member must be a non-empty string.");
         }
 
-        return (new GraphQLRequest(hasQuery ? query.GetString() : null, operationName, variables, extensions), null);
+        return (new GraphQLRequest(hasQuery ? query.GetString() : null, operationName, variables, extensions, documentId), null);
     }
 
     private bool TryMap(JsonElement root, string name, out Inputs? map)
@@ -113,6 +135,9 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLSerializer serializer)
 
     private static bool NamesPersistedQuery(Inputs? extensions) =>
         extensions?.TryGetValue("persistedQuery", out var persisted) == true && persisted is not null;
+
+    private static (GraphQLRequest?, HttpRequestError?) BothTextAndId() =>
+        Fail(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "Send either a 'query' or a 'documentId', not both.");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -19,10 +19,20 @@ internal sealed class DocumentSource(DocumentCache cache, TrustedDocuments trust
     public const string HashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
     public const string Invalid = "INVALID_PERSISTED_QUERY";
     public const string NotTrusted = "DOCUMENT_NOT_TRUSTED";
+    public const string DocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
+    public const string InvalidDocumentId = "INVALID_DOCUMENT_ID";
+
+    /// <summary>The prefix of a document id: the persisted documents of GraphQL over HTTP name the hash's algorithm.</summary>
+    private const string Sha256Prefix = "sha256:";
 
     public (CachedDocument? Document, ExecutionError? Refusal) Resolve(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.DocumentId is { } documentId)
+        {
+            return ById(documentId);
+        }
+
         var (sentHash, invalid) = PersistedQueryHash(request.Extensions);
         if (invalid is not null)
         {
@@ -47,6 +57,23 @@ internal sealed class DocumentSource(DocumentCache cache, TrustedDocuments trust
         return settings.OnlyTrustedDocuments && !trusted.Contains(hash)
             ? (null, NotTrustedError())
             : cache.GetOrParse(text, hash);
+    }
+
+    /// <summary>
+    /// A document id names a trusted document only (not a text some client registered by APQ): it is how a
+    /// build's operations are called once deployed, so an unknown id is a client/server version mismatch.
+    /// </summary>
+    private (CachedDocument?, ExecutionError?) ById(string documentId)
+    {
+        if (!documentId.StartsWith(Sha256Prefix, StringComparison.Ordinal) || !DocumentHash.IsWellFormed(documentId[Sha256Prefix.Length..]))
+        {
+            return (null, Refuse(InvalidDocumentId, "documentId must be \"sha256:<64 hex digits>\", the SHA-256 of a trusted document's text."));
+        }
+
+        var hash = documentId[Sha256Prefix.Length..].ToLowerInvariant();
+        return trusted.Find(hash) is { } text
+            ? cache.GetOrParse(text, hash)
+            : (null, Refuse(DocumentNotFound, $"No trusted document has the id '{documentId}'. Deploy the operations manifest with the frontend that uses it."));
     }
 
     private (CachedDocument?, ExecutionError?) ByHash(string hash, PersistedDocumentOptions settings)
