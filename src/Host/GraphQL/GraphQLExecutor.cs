@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
+using CertifyTrack.Host.GraphQL.Authorization;
 using CertifyTrack.Host.GraphQL.Documents;
 using CertifyTrack.Host.GraphQL.Errors;
 using CertifyTrack.Host.GraphQL.Limits;
@@ -20,7 +21,8 @@ namespace CertifyTrack.Host.GraphQL;
 /// item of a batch, each WebSocket <c>subscribe</c>). Every request gets the same document budget
 /// (checked by <see cref="Parse"/> before validation, or found passed in the <see cref="DocumentCache"/>),
 /// validation rules (limits, input checks, authorization) under the validation time budget — of a cached
-/// document, only those whose answer can change between requests (<see cref="StaticValidation"/>) — the
+/// document, only those whose answer can change between requests, and none for a request without variables
+/// whose caller kind already passed them (<see cref="StaticValidation"/>) — the
 /// execution timeout and the masking of unexpected exceptions; with introspection off, errors lose their
 /// "Did you mean" suggestions.
 /// The timeout is <c>GraphQL:Limits:ExecutionTimeout</c>, or longer when the operation selects a
@@ -80,11 +82,12 @@ internal sealed class GraphQLExecutor(
         var document = source.Document;
         var timeout = TimeoutOf(request, document, requestServices);
         var validationStart = Stopwatch.GetTimestamp();
-        var rules = await validation.RulesForAsync(source, validationStart, user, requestServices, cancellationToken);
+        var plan = await validation.PlanAsync(source, request, validationStart, user, requestServices, cancellationToken);
         var committed = new CommittedFields();
+        var policyUse = new PolicyUse();
         try
         {
-            return await executer.ExecuteAsync(new ExecutionOptions
+            var result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = source.Text,
                 Document = document,
@@ -94,7 +97,7 @@ internal sealed class GraphQLExecutor(
                 User = user,
                 RequestServices = requestServices,
                 CancellationToken = cancellationToken,
-                ValidationRules = rules,
+                ValidationRules = plan.Rules,
                 UnhandledExceptionDelegate = masker.HandleAsync,
                 Timeout = timeout,
                 MaxParallelExecutionCount = limits.Value.MaxParallelExecution,
@@ -102,9 +105,16 @@ internal sealed class GraphQLExecutor(
                 {
                     [ValidationTimeBudgetRule.StartKey] = validationStart,
                     [CommittedFields.Key] = committed,
+                    [PolicyUse.Key] = policyUse,
                 },
                 TimeoutAction = TimeoutAction.ThrowTimeoutException,
             });
+            if (plan.Remember is { } key && result.Executed && !policyUse.Consulted)
+            {
+                source.RememberPassed(key); // executed: validation found nothing (a refused request never executes)
+            }
+
+            return result;
         }
         catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -14,7 +14,9 @@ namespace CertifyTrack.Host.GraphQL;
 /// budget was checked before any of them (<see cref="DocumentBudget"/>).
 /// The rules split in two (docs/adr/0006, "Cached documents"): <see cref="Static"/> read only the schema
 /// and the document, so their answer for a cached document never changes and is remembered per
-/// document; <see cref="PerRequest"/> read the caller, the variables or the clock and run on every request.
+/// document; <see cref="PerRequest"/> read the caller, the variables or the clock and run on every request,
+/// except that a document remembers their pass for a request without variables per caller kind
+/// (<see cref="Documents.StaticValidation"/>, <see cref="Documents.CallerKey"/>).
 /// </summary>
 internal sealed class GraphQLValidationRules
 {

@@ -13,13 +13,16 @@ namespace CertifyTrack.Host.GraphQL.Authorization;
 /// <c>@skip</c>/<c>@include</c> with the request's variables. <c>__typename</c> is always
 /// allowed; <c>__schema</c>/<c>__type</c> only while <c>GraphQL:EnableIntrospection</c> is on.
 /// Runs after the standard rules, so the document is known to be valid (no fragment cycles).
+/// When a field policy was evaluated it says so in the <see cref="PolicyUse"/> of the user context,
+/// so that the verdict is not remembered for other callers with the same roles.
 /// </summary>
 internal sealed class AuthorizationValidationRule(IOptions<GraphQLOptions> options) : ValidationRuleBase
 {
     public override async ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var walk = new Walk(context, new FieldAccess(context.User, context.RequestServices), options.Value.EnableIntrospection);
+        var access = new FieldAccess(context.User, context.RequestServices);
+        var walk = new Walk(context, access, options.Value.EnableIntrospection);
         var root = context.Operation.Operation switch
         {
             OperationType.Mutation => context.Schema.Mutation,
@@ -29,6 +32,11 @@ internal sealed class AuthorizationValidationRule(IOptions<GraphQLOptions> optio
         if (root is not null)
         {
             await walk.SelectionsAsync(context.Operation.SelectionSet, root, string.Empty);
+        }
+
+        if (access.ConsultedPolicy && context.UserContext.TryGetValue(PolicyUse.Key, out var use) && use is PolicyUse policyUse)
+        {
+            policyUse.Consulted = true;
         }
 
         return null;

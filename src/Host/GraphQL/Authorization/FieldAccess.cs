@@ -20,11 +20,16 @@ internal enum AccessDecision
 /// the roles (when roles are given) and satisfy every policy (when policies are given).
 /// A refused anonymous caller is <see cref="AccessDecision.Unauthenticated"/>, a refused
 /// signed-in caller <see cref="AccessDecision.Forbidden"/>. Policy results are cached per request.
+/// Without policies the decision reads only whether the caller is signed in and their role claims
+/// (<see cref="Documents.CallerKey"/>); <see cref="ConsultedPolicy"/> tells when it read more.
 /// </summary>
 internal sealed class FieldAccess(ClaimsPrincipal? user, IServiceProvider? services)
 {
     private readonly Dictionary<string, bool> policyResults = new(StringComparer.Ordinal);
     private readonly bool signedIn = user?.Identities.Any(i => i.IsAuthenticated) == true;
+
+    /// <summary>Whether a policy was evaluated: it may read any claim or service, so the decisions belong to this caller alone.</summary>
+    public bool ConsultedPolicy { get; private set; }
 
     public async ValueTask<AccessDecision> DecideAsync(FieldType field, IGraphType parentType)
     {
@@ -61,6 +66,7 @@ internal sealed class FieldAccess(ClaimsPrincipal? user, IServiceProvider? servi
 
     private async ValueTask<bool> SatisfiesAsync(string policy)
     {
+        ConsultedPolicy = true;
         if (!policyResults.TryGetValue(policy, out var satisfied))
         {
             var authorization = services?.GetService<IAuthorizationService>()

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CertifyTrack.Host.GraphQL.Limits;
 using GraphQL.Instrumentation;
+using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -13,6 +14,9 @@ namespace CertifyTrack.Host.GraphQL.Documents;
 /// it is known valid, all of them otherwise, so that an invalid document is answered exactly as before.
 /// The static pass runs under the same validation time budget, counted from the same start, as the
 /// request's own validation: together they never take longer than the budget allows.
+/// A request without variables reads nothing but the document, its operation name and the caller, so once
+/// one of a <see cref="CallerKey"/> passed the per-request rules, the next of that key runs none
+/// (<see cref="ValidationPlan.Remember"/>): graphql-dotnet still parses its arguments for the executer.
 /// </summary>
 internal sealed class StaticValidation(IDocumentValidator validator, ISchema schema, GraphQLValidationRules rules)
 {
@@ -22,8 +26,8 @@ internal sealed class StaticValidation(IDocumentValidator validator, ISchema sch
     /// </summary>
     private static readonly GraphQLOperationDefinition NoOperation = new(new GraphQLSelectionSet([]));
 
-    public async ValueTask<IReadOnlyList<IValidationRule>> RulesForAsync(
-        CachedDocument document, long validationStart, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
+    public async ValueTask<ValidationPlan> PlanAsync(
+        CachedDocument document, GraphQLRequest request, long validationStart, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (document.StaticValidity == StaticValidity.Unknown)
         {
@@ -50,6 +54,23 @@ internal sealed class StaticValidation(IDocumentValidator validator, ISchema sch
             }
         }
 
-        return document.StaticValidity == StaticValidity.Valid ? rules.PerRequest : rules.All;
+        if (document.StaticValidity != StaticValidity.Valid)
+        {
+            return new ValidationPlan(rules.All, null);
+        }
+
+        if (request.Variables is { Count: > 0 })
+        {
+            return new ValidationPlan(rules.PerRequest, null);
+        }
+
+        var key = CallerKey.Of(request.OperationName, user);
+        return document.PassedFor(key) ? new ValidationPlan([], null) : new ValidationPlan(rules.PerRequest, key);
     }
 }
+
+/// <summary>
+/// The rules a request runs, and the <see cref="CallerKey"/> under which the document remembers that they
+/// passed (when the request executed and no field policy was evaluated), or null when it must not.
+/// </summary>
+internal sealed record ValidationPlan(IReadOnlyList<IValidationRule> Rules, string? Remember);
