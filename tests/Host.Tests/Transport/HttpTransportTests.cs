@@ -143,6 +143,26 @@ public sealed class HttpTransportTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_within_the_limit_runs_with_or_without_a_content_length(bool withContentLength)
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["GraphQL:MaxRequestBodyBytes"] = "40000" });
+        using var client = app.CreateClient();
+        var query = "{ __typename }" + new string(' ', 36000); // more than one 16 KiB chunk
+        var json = new JsonObject { ["query"] = query }.ToJsonString();
+        using HttpContent content = withContentLength
+            ? new StringContent(json, Encoding.UTF8, "application/json")
+            : new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/graphql", content, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", await response.Content.ReadAsStringAsync(Ct));
+    }
+
     [Fact]
     public async Task Unknown_body_keys_are_ignored()
     {
