@@ -48,7 +48,7 @@ public static class ModuleDbContextRegistration
             (withConnectionString
                     ? builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
                     : builder.UseSqlite(o => o.MigrationsHistoryTable(historyTable)))
-                .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, SqliteUnicodeCase.Instance);
+                .AddInterceptors(SqliteConnectionSetup.Instance);
         }
         else if (withConnectionString)
         {

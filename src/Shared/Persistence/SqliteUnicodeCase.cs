@@ -1,33 +1,47 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace CertifyTrack.Shared.Persistence;
 
 /// <summary>
 /// SQLite's built-in <c>lower()</c>/<c>upper()</c> change only the ASCII letters A–Z; PostgreSQL's
-/// change every letter (with a UTF-8 locale other than plain <c>C</c>). This replaces them on each
-/// SQLite connection with .NET's invariant-culture mapping, so case-insensitive filters
-/// (<c>lower(name) LIKE …</c>) match "École" to "école" on both providers.
+/// change every letter (with a UTF-8 locale other than plain <c>C</c>). This replaces them on a
+/// native SQLite connection with .NET's invariant-culture mapping, so case-insensitive filters
+/// (<c>lower(name) LIKE …</c>) match "École" to "école" on both providers. Registered once per
+/// native handle by <see cref="SqliteConnectionSetup"/>.
 /// </summary>
-internal sealed class SqliteUnicodeCase : DbConnectionInterceptor
+internal static class SqliteUnicodeCase
 {
-    public static readonly SqliteUnicodeCase Instance = new();
+    private static readonly delegate_function_scalar Lower = (context, _, args) => Map(context, args, static s => s.ToLowerInvariant());
+    private static readonly delegate_function_scalar Upper = (context, _, args) => Map(context, args, static s => s.ToUpperInvariant());
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public static void Register(sqlite3 handle)
     {
-        Register(connection);
-        return Task.CompletedTask;
+        SqliteException.ThrowExceptionForRC(
+            raw.sqlite3_create_function(handle, "lower", 1, raw.SQLITE_DETERMINISTIC, null, Lower), handle);
+        SqliteException.ThrowExceptionForRC(
+            raw.sqlite3_create_function(handle, "upper", 1, raw.SQLITE_DETERMINISTIC, null, Upper), handle);
     }
 
-    private static void Register(DbConnection connection)
+    // Called by SQLite from native code: an exception must not escape, so it becomes the statement's error.
+    private static void Map(sqlite3_context context, sqlite3_value[] args, Func<string, string> map)
     {
-        if (connection is SqliteConnection sqlite)
+        try
         {
-            sqlite.CreateFunction("lower", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
-            sqlite.CreateFunction("upper", (string? value) => value?.ToUpperInvariant(), isDeterministic: true);
+            if (raw.sqlite3_value_type(args[0]) == raw.SQLITE_NULL)
+            {
+                raw.sqlite3_result_null(context);
+            }
+            else
+            {
+                raw.sqlite3_result_text(context, map(raw.sqlite3_value_text(args[0]).utf8_to_string()));
+            }
+        }
+#pragma warning disable CA1031 // any failure must reach SQLite as the statement's error, not unwind through native frames
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            raw.sqlite3_result_error(context, ex.Message);
         }
     }
 }

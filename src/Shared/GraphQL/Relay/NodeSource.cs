@@ -30,6 +30,7 @@ public sealed class NodeSource<TDb, TNode> : INodeLoader<TNode>
 {
     private readonly Func<TDb, IQueryable<TNode>> rows;
     private readonly Expression<Func<TNode, long>> id;
+    private readonly Func<TNode, long> idOf;
     private readonly INodeLoader<TNode> byId;
 
     /// <param name="policy">Who may load the objects.</param>
@@ -45,6 +46,7 @@ public sealed class NodeSource<TDb, TNode> : INodeLoader<TNode>
         Policy = policy;
         this.rows = rows;
         this.id = id;
+        idOf = id.Compile();
         byId = By(id);
         Registration = new NodeRegistration(typeName, policy.Who, LoadManyAsync);
     }
@@ -88,7 +90,6 @@ public sealed class NodeSource<TDb, TNode> : INodeLoader<TNode>
             return new Dictionary<string, object>();
         }
 
-        var idOf = id.Compile();
         var found = await QueryAsync(context.RequestServices!, context.User, id, ids, context.CancellationToken);
         return found.ToDictionary(r => idOf(r).ToString(CultureInfo.InvariantCulture), r => (object)r);
     }
