@@ -37,7 +37,7 @@ public sealed class LogoutTests
 
         using var again = await app.Client.GetAsync(CodeFlowTests.AuthorizeUri(Challenge()), Ct);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);   // still signed in
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(app, tokens));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(tokens["access_token"]!.GetValue<string>()));
     }
 
     [Theory]
@@ -53,12 +53,12 @@ public sealed class LogoutTests
         using var done = await ConfirmLogoutAsync(app.Client, "/connect/logout");
 
         Assert.Contains("You are signed out", await done.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(app, firstTab));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(app, secondTab));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(firstTab["access_token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(secondTab["access_token"]!.GetValue<string>()));
         Assert.Equal("invalid_grant", (await RefreshAsync(app, firstTab)).Body["error"]!.GetValue<string>());
         using var authorize = await app.Client.GetAsync(CodeFlowTests.AuthorizeUri(Challenge()), Ct);
         Assert.Equal(HttpStatusCode.OK, authorize.StatusCode);   // the sign-in form: the cookie is gone
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(app, otherDevice));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(otherDevice["access_token"]!.GetValue<string>()));
     }
 
     [Theory]
@@ -72,15 +72,15 @@ public sealed class LogoutTests
 
         using var forgedHint = await LogoutAsync(app, "not-a-token");
         Assert.Equal(HttpStatusCode.OK, forgedHint.StatusCode);   // asks instead
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(app, session));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(session["access_token"]!.GetValue<string>()));
 
         using var response = await LogoutAsync(app, session["id_token"]!.GetValue<string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ClientReturn + "?state=xyz", response.Headers.Location!.ToString());
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(app, session));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(session["access_token"]!.GetValue<string>()));
         Assert.Equal("invalid_grant", (await RefreshAsync(app, session)).Body["error"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(app, otherDevice));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(otherDevice["access_token"]!.GetValue<string>()));
         Assert.Equal(200, (await RefreshAsync(app, otherDevice)).Status);
     }
 
@@ -121,10 +121,4 @@ public sealed class LogoutTests
 
     private static Task<(int Status, JsonObject Body)> RefreshAsync(TokenApp app, JsonObject tokens) =>
         app.TokenAsync(("grant_type", "refresh_token"), ("client_id", "certifytrack-web"), ("refresh_token", tokens["refresh_token"]!.GetValue<string>()));
-
-    private static async Task<HttpStatusCode> MeAsync(TokenApp app, JsonObject tokens)
-    {
-        var (response, _) = await app.Client.PostGraphQLAsync("{ me { username } }", accept: "application/json", token: tokens["access_token"]!.GetValue<string>());
-        return response.StatusCode;
-    }
 }

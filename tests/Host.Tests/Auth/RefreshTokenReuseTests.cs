@@ -30,7 +30,7 @@ public sealed class RefreshTokenReuseTests
         var winner = Assert.Single(answers, a => a.Status == 200).Body;
         Assert.All(answers.Where(a => a.Status != 200), a => Assert.Equal("invalid_grant", a.Body["error"]!.GetValue<string>()));
         await AssertEndedAsync(app, session, winner);
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(app, other["access_token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(other["access_token"]!.GetValue<string>()));
         Assert.Equal(200, (await RefreshAsync(app, other["refresh_token"]!.GetValue<string>())).Status);
     }
 
@@ -43,7 +43,7 @@ public sealed class RefreshTokenReuseTests
         var session = (await app.PasswordGrantAsync("meera", TokenApp.Password)).Body;
         await app.PasswordGrantAsync("meera", TokenApp.Password);   // another device: untouched
         var (_, successor) = await RefreshAsync(app, session["refresh_token"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(app, successor["access_token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(successor["access_token"]!.GetValue<string>()));
 
         var (status, replay) = await RefreshAsync(app, session["refresh_token"]!.GetValue<string>());
 
@@ -53,8 +53,8 @@ public sealed class RefreshTokenReuseTests
 
     private static async Task AssertEndedAsync(TokenApp app, System.Text.Json.Nodes.JsonObject first, System.Text.Json.Nodes.JsonObject successor)
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(app, first["access_token"]!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(app, successor["access_token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(first["access_token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(successor["access_token"]!.GetValue<string>()));
         Assert.Equal("invalid_grant", (await RefreshAsync(app, successor["refresh_token"]!.GetValue<string>())).Body["error"]!.GetValue<string>());
         await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(Ct);
         var statuses = await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Select(a => a.Status).ToListAsync(Ct);
@@ -63,10 +63,4 @@ public sealed class RefreshTokenReuseTests
 
     private static Task<(int Status, System.Text.Json.Nodes.JsonObject Body)> RefreshAsync(TokenApp app, string refreshToken) =>
         app.TokenAsync(("grant_type", "refresh_token"), ("client_id", "certifytrack-web"), ("refresh_token", refreshToken));
-
-    private static async Task<HttpStatusCode> MeAsync(TokenApp app, string accessToken)
-    {
-        var (response, _) = await app.Client.PostGraphQLAsync("{ me { username } }", accept: "application/json", token: accessToken);
-        return response.StatusCode;
-    }
 }

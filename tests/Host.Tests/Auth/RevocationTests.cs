@@ -34,13 +34,13 @@ public sealed class RevocationTests
         var (browser, authorize) = await SignInThroughThePageAsync(app, "asha");
         var phone = await SignInAsync(app, "asha");
         var bela = await SignInAsync(app, "bela");
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, phone.Access));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(phone.Access));
 
         await ResetPasswordAsync(app, "asha@example.edu");
 
         foreach (var session in new[] { browser, phone })
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, session.Access));
+            Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(session.Access));
             Assert.Equal((400, "invalid_grant"), await RefreshAsync(app, session.Refresh));
         }
 
@@ -49,11 +49,11 @@ public sealed class RevocationTests
         Assert.Equal(0, await ValidTokensAsync(app, asha));
 
         // Bela is untouched; Asha signs in again with the new password only.
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, bela.Access));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(bela.Access));
         Assert.Equal((200, null), await RefreshAsync(app, bela.Refresh));
         Assert.Equal(400, (await app.PasswordGrantAsync("asha", TokenApp.Password)).Status);
         var fresh = await SignInAsync(app, "asha", NewPassword);
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, fresh.Access));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(fresh.Access));
     }
 
     [Theory]
@@ -72,13 +72,13 @@ public sealed class RevocationTests
             laptop.Access);
 
         Assert.Equal("""{"data":{"changePassword":{"changed":true,"userErrors":[]}}}""", changed.ToJson());
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, phone.Access));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, tabletAccess));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(phone.Access));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(tabletAccess));
         Assert.Equal((400, "invalid_grant"), await RefreshAsync(app, phone.Refresh));
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, laptop.Access));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(laptop.Access));
         var (status, refreshed) = await app.TokenAsync(("grant_type", "refresh_token"), ("client_id", "certifytrack-web"), ("refresh_token", laptop.Refresh));
         Assert.Equal(200, status);
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, refreshed["access_token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(refreshed["access_token"]!.GetValue<string>()));
     }
 
     [Theory]
@@ -96,19 +96,19 @@ public sealed class RevocationTests
         Assert.Equal(0, await ValidTokensAsync(app, asha));
         foreach (var session in new[] { browser, phone })
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, session.Access));
+            Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(session.Access));
             Assert.Equal((400, "invalid_grant"), await RefreshAsync(app, session.Refresh));
         }
 
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(authorize, Ct)).StatusCode); // the form, no code
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, admin.Access));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync(admin.Access));
 
         // Enabled again, the old sessions stay revoked: Asha signs in anew.
         Assert.Empty((await SetActiveAsync(app, admin.Access, asha, active: true)).ErrorCodes());
         Assert.Equal((400, "invalid_grant"), await RefreshAsync(app, phone.Refresh));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(app, browser.Access));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.MeStatusAsync(browser.Access));
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync(authorize, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(app, (await SignInAsync(app, "asha")).Access));
+        Assert.Equal(HttpStatusCode.OK, await app.MeStatusAsync((await SignInAsync(app, "asha")).Access));
     }
 
     internal sealed record Session(string Access, string Refresh);
@@ -145,12 +145,6 @@ public sealed class RevocationTests
         var again = await app.Client.GetAsync(authorize, Ct);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode); // the cookie alone yields a code
         return (new Session(tokens["access_token"]!.GetValue<string>(), tokens["refresh_token"]!.GetValue<string>()), authorize);
-    }
-
-    private static async Task<HttpStatusCode> MeStatusAsync(TokenApp app, string accessToken)
-    {
-        var (response, _) = await app.Client.PostGraphQLAsync("{ me { username } }", accept: "application/json", token: accessToken);
-        return response.StatusCode;
     }
 
     private static async Task<(int Status, string? Error)> RefreshAsync(TokenApp app, string refreshToken)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
@@ -115,6 +116,12 @@ internal sealed class TokenApp : IAsyncDisposable
 
     public Task<(int Status, JsonObject Body)> PasswordGrantAsync(string username, string password) =>
         TokenAsync(("grant_type", "password"), ("client_id", "certifytrack-web"), ("username", username), ("password", password), ("scope", "openid offline_access"));
+
+    /// <summary><c>me</c> with an access token: 200 while the token is accepted, 401 invalid_token once refused.</summary>
+    public async Task<HttpResponseMessage> MeAsync(string accessToken) =>
+        (await Client.PostGraphQLAsync("{ me { username } }", accept: "application/json", token: accessToken)).Item1;
+
+    public async Task<HttpStatusCode> MeStatusAsync(string accessToken) => (await MeAsync(accessToken)).StatusCode;
 
     public async Task<JsonObject> QueryAsync(string query, string accessToken)
     {

@@ -28,7 +28,7 @@ public sealed class TokenEntryCheckTests
         var third = await RevocationTests.SignInAsync(app, "asha");
         foreach (var session in new[] { first, second, third })
         {
-            Assert.Equal(HttpStatusCode.OK, (await MeAsync(app, session.Access)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await app.MeAsync(session.Access)).StatusCode);
         }
 
         await using var db = await app.App.Services.GetRequiredService<IDbContextFactory<UsersDbContext>>().CreateDbContextAsync(Ct);
@@ -44,16 +44,13 @@ public sealed class TokenEntryCheckTests
         Assert.Equal("valid", await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Id == firstToken).Select(t => t.Status).SingleAsync(Ct));
         foreach (var refused in new[] { first, second })
         {
-            var response = await MeAsync(app, refused.Access);
+            var response = await app.MeAsync(refused.Access);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await MeAsync(app, third.Access)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.MeAsync(third.Access)).StatusCode);
     }
-
-    private static async Task<HttpResponseMessage> MeAsync(TokenApp app, string accessToken) =>
-        (await app.Client.PostGraphQLAsync("{ me { username } }", accept: "application/json", token: accessToken)).Item1;
 
     /// <summary>A claim of the signed (not encrypted) access token's payload; the first of the names present.</summary>
     private static string Claim(string jwt, params string[] names)
